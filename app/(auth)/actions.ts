@@ -1,0 +1,67 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { redirect } from "next/navigation";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { signIn, signOut } from "@/lib/auth";
+import { makeSessionCookieBrowserScoped } from "@/lib/auth/session-cookie";
+import { registerUser } from "@/lib/auth/sign-up";
+import { env } from "@/lib/env";
+import { setFlash } from "@/lib/flash";
+import { echoValues, fieldErrorsOf, type FormState, readFields } from "@/lib/forms/form-state";
+import { INVALID_CREDENTIALS, signInSchema, signUpSchema } from "@/lib/validation/auth";
+
+const SIGN_UP_FIELDS = ["username", "email", "password", "confirmPassword"] as const;
+const SIGN_IN_FIELDS = ["identifier", "password", "remember"] as const;
+
+export type SignUpState = FormState<(typeof SIGN_UP_FIELDS)[number]>;
+export type SignInState = FormState<(typeof SIGN_IN_FIELDS)[number]>;
+
+/** Opens a session through Auth.js; false when the credentials are refused. */
+async function startSession(identifier: string, password: string, remember: boolean) {
+  try {
+    await signIn("credentials", { identifier, password, remember: String(remember), redirect: false });
+  } catch (error) {
+    // Only Auth.js's own errors mean "refused"; anything else is a fault and must surface.
+    if (error instanceof AuthError) return false;
+    throw error;
+  }
+  if (!remember) await makeSessionCookieBrowserScoped();
+  return true;
+}
+
+export async function signUpAction(_prev: SignUpState, formData: FormData): Promise<SignUpState> {
+  const fields = readFields(formData, SIGN_UP_FIELDS);
+  const values = echoValues(fields, ["username", "email"] as const);
+  const parsed = signUpSchema(env.PASSWORD_MIN_LENGTH).safeParse(fields);
+  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
+
+  const result = await registerUser(parsed.data);
+  if (!result.ok) return { fieldErrors: result.fieldErrors, values };
+
+  if (!(await startSession(parsed.data.email, parsed.data.password, false))) {
+    return { formError: "Your account was created, but signing in failed. Please sign in.", values };
+  }
+  await setFlash("signed-up");
+  redirect("/dashboard");
+}
+
+export async function signInAction(_prev: SignInState, formData: FormData): Promise<SignInState> {
+  const fields = readFields(formData, SIGN_IN_FIELDS);
+  const values = echoValues(fields, ["identifier", "remember"] as const);
+  const parsed = signInSchema.safeParse(fields);
+  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
+
+  const { identifier, password, remember } = parsed.data;
+  if (!(await startSession(identifier, password, remember))) {
+    return { formError: INVALID_CREDENTIALS, values };
+  }
+  await setFlash("signed-in");
+  redirect(safeCallbackUrl(formData.get("callbackUrl")));
+}
+
+export async function signOutAction() {
+  await signOut({ redirect: false });
+  await setFlash("signed-out");
+  redirect("/login");
+}

@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { getCurrentSession } from "@/lib/auth/session";
+import { redirect } from "next/navigation";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function LoginPage({ searchParams }: PageProps<"/login">) {
+  if (await getCurrentSession()) redirect("/dashboard");
+  const { callbackUrl } = await searchParams;
+  const safe = safeCallbackUrl(typeof callbackUrl === "string" ? callbackUrl : undefined, "");
+  return (
+    <Card className="w-full max-w-md">
+      <CardHeader>
+        <CardTitle>Sign in</CardTitle>
+        <CardDescription>Welcome back. Sign in with your email or username.</CardDescription>
+      </CardHeader>
+      <CardContent>
+        <SignInForm callbackUrl={safe || undefined} />
+      </CardContent>
+    </Card>
+  );
+}

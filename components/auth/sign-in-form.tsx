@@ -1,0 +1,65 @@
+"use client";
+
+import Link from "next/link";
+import { signInAction } from "@/app/(auth)/actions";
+import { FormField } from "@/components/forms/form-field";
+import { PasswordInput } from "@/components/forms/password-input";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { Alert } from "@/components/ui/alert";
+import { Input } from "@/components/ui/input";
+import { signInSchema } from "@/lib/validation/auth";
+
+export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
+  const { form, state, formRef, formAction, onSubmit, pending, errorFor } = useActionForm({
+    schema: signInSchema,
+    action: signInAction,
+    defaultValues: { identifier: "", password: "", remember: false },
+    secretFields: ["password"],
+  });
+
+  return (
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="grid gap-5">
+      {state.formError ? <Alert variant="error">{state.formError}</Alert> : null}
+      {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
+      <FormField label="Email or username" error={errorFor("identifier")}>
+        {(field) => (
+          <Input
+            {...field}
+            {...form.register("identifier")}
+            defaultValue={state.values?.identifier}
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+            required
+          />
+        )}
+      </FormField>
+      <FormField label="Password" error={errorFor("password")}>
+        {(field) => (
+          <PasswordInput {...field} {...form.register("password")} autoComplete="current-password" required />
+        )}
+      </FormField>
+      <div className="flex items-center justify-between gap-4">
+        <label className="flex cursor-pointer items-center gap-2 text-sm">
+          <input
+            type="checkbox"
+            {...form.register("remember")}
+            defaultChecked={state.values?.remember === "on"}
+            className="size-4 rounded border-input accent-primary"
+          />
+          Remember me
+        </label>
+      </div>
+      <SubmitButton pending={pending} pendingText="Signing in…" className="w-full">
+        Sign in
+      </SubmitButton>
+      <p className="text-center text-sm text-muted-foreground">
+        New here?{" "}
+        <Link href="/signup" className="font-medium text-primary underline-offset-4 hover:underline">
+          Create account
+        </Link>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,26 @@
+"use client";
+
+import { LoaderCircle } from "lucide-react";
+import type * as React from "react";
+import { Button } from "@/components/ui/button";
+
+/** A submit button that shows progress and refuses double submits while its form is pending. */
+export function SubmitButton({
+  pending,
+  pendingText,
+  children,
+  ...props
+}: React.ComponentProps<typeof Button> & { pending: boolean; pendingText: string }) {
+  return (
+    <Button type="submit" aria-disabled={pending} disabled={pending} {...props}>
+      {pending ? (
+        <>
+          <LoaderCircle aria-hidden className="animate-spin" />
+          <span>{pendingText}</span>
+        </>
+      ) : (
+        children
+      )}
+    </Button>
+  );
+}

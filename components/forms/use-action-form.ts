@@ -1,0 +1,61 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { startTransition, useActionState, useEffect, useRef } from "react";
+import { type DefaultValues, type FieldValues, type Path, useForm } from "react-hook-form";
+import type { z } from "zod";
+import type { FormState } from "@/lib/forms/form-state";
+
+/**
+ * Binds a zod schema, react-hook-form and a server action: the browser validates with the
+ * same schema first, then posts to the action, whose field errors land on the same fields.
+ * Without JavaScript the form posts natively and the server's answer renders the errors.
+ */
+export function useActionForm<Input extends FieldValues, Output extends FieldValues>({
+  schema,
+  action,
+  defaultValues,
+  secretFields,
+}: {
+  schema: z.ZodType<Output, Input>;
+  action: (state: FormState<string>, formData: FormData) => Promise<FormState<string>>;
+  defaultValues: DefaultValues<Input>;
+  /** Cleared after every answer from the server. */
+  secretFields: Path<Input>[];
+}) {
+  const [state, formAction, pending] = useActionState(action, {});
+  const formRef = useRef<HTMLFormElement>(null);
+  const form = useForm<Input, unknown, Output>({
+    resolver: zodResolver(schema),
+    mode: "onTouched",
+    defaultValues,
+  });
+
+  useEffect(() => {
+    if (!state.fieldErrors && !state.formError) return;
+    for (const field of secretFields) form.resetField(field);
+    let focused = false;
+    for (const [field, message] of Object.entries(state.fieldErrors ?? {})) {
+      if (!message) continue;
+      form.setError(field as Path<Input>, { type: "server", message }, { shouldFocus: !focused });
+      focused = true;
+    }
+    // secretFields and form are stable; only a new answer from the server should run this.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [state]);
+
+  const onSubmit = form.handleSubmit(() => {
+    if (!formRef.current) return;
+    const data = new FormData(formRef.current);
+    startTransition(() => formAction(data));
+  });
+
+  /** The error to show for a field: the browser's check, else the server's (no-JS posts). */
+  const errorFor = (field: Path<Input>) => {
+    const message = form.formState.errors[field]?.message;
+    if (typeof message === "string") return message;
+    return form.formState.isSubmitted ? undefined : state.fieldErrors?.[field];
+  };
+
+  return { form, state, formRef, formAction, onSubmit, pending, errorFor };
+}

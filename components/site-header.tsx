@@ -1,0 +1,33 @@
+import { CircleUserRound, DoorOpen } from "lucide-react";
+import Link from "next/link";
+import { SignOutButton } from "@/components/sign-out-button";
+import { Button } from "@/components/ui/button";
+import type { CurrentUser } from "@/lib/auth/session";
+import { APP_NAME } from "@/lib/site";
+
+export function SiteHeader({ user }: { user: CurrentUser | null }) {
+  return (
+    <header className="border-b bg-card/80 backdrop-blur">
+      <div className="mx-auto flex h-16 max-w-5xl items-center justify-between gap-3 px-4">
+        <Link
+          href={user ? "/dashboard" : "/"}
+          className="flex items-center gap-2 rounded-md font-semibold tracking-tight focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+        >
+          <DoorOpen aria-hidden className="size-5 text-primary" />
+          {APP_NAME}
+        </Link>
+        {user ? (
+          <nav aria-label="Account" className="flex min-w-0 items-center gap-1 sm:gap-2">
+            <Button asChild variant="ghost" size="sm" className="min-w-0">
+              <Link href="/dashboard/profile" title="Your profile">
+                <CircleUserRound aria-hidden />
+                <span className="max-w-[9rem] truncate">{user.username}</span>
+              </Link>
+            </Button>
+            <SignOutButton />
+          </nav>
+        ) : null}
+      </div>
+    </header>
+  );
+}

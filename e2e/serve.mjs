@@ -1,0 +1,20 @@
+// Serves the production build for the end-to-end tests: the first server starts from an
+// empty throwaway SQLite database (migrated, never pushed); others share it.
+import { execFileSync, spawn } from "node:child_process";
+import { mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+
+const [port, flag] = process.argv.slice(2);
+const dbFile = process.env.DATABASE_URL.replace(/^file:/, "");
+
+if (flag !== "--no-migrate") {
+  mkdirSync(path.dirname(dbFile), { recursive: true });
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(dbFile + suffix, { force: true });
+  execFileSync(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"], { stdio: "inherit" });
+}
+
+const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port], {
+  stdio: "inherit",
+});
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));

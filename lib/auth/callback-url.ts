@@ -1,0 +1,21 @@
+export const DEFAULT_AFTER_SIGN_IN = "/dashboard";
+
+/**
+ * Returns `value` when it is a same-origin relative path ("/x"), else the default.
+ * Refuses protocol-relative ("//x"), backslash ("/\x"), absolute and scripted URLs, and any
+ * path that a browser would resolve to another origin.
+ */
+export function safeCallbackUrl(value: unknown, fallback = DEFAULT_AFTER_SIGN_IN): string {
+  if (typeof value !== "string" || value.length === 0 || value.length > 2048) return fallback;
+  if (!value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
+  // Control characters and backslashes can be normalised into "//" by browsers.
+  if (/[\u0000-\u001f\u007f\\]/.test(value)) return fallback;
+  try {
+    const base = "http://local.invalid";
+    const url = new URL(value, base);
+    if (url.origin !== base) return fallback;
+    return url.pathname + url.search + url.hash;
+  } catch {
+    return fallback;
+  }
+}

@@ -1,0 +1,58 @@
+import type { NextAuthConfig } from "next-auth";
+import type { JWT } from "next-auth/jwt";
+
+/**
+ * The edge-safe half of the Auth.js configuration: no providers, no database, no bcrypt.
+ * middleware.ts relies on it; lib/auth/index.ts adds the rest.
+ */
+
+/** "Remember me" ticked: the session lasts 30 days from sign-in. */
+export const REMEMBERED_SESSION_SECONDS = 30 * 24 * 60 * 60;
+/** Unticked: a browser-session cookie, and the server refuses the token after 24 hours. */
+export const BROWSER_SESSION_SECONDS = 24 * 60 * 60;
+
+export const SIGN_IN_PATH = "/login";
+
+export const authConfig = {
+  pages: { signIn: SIGN_IN_PATH, error: SIGN_IN_PATH },
+  session: { strategy: "jwt", maxAge: REMEMBERED_SESSION_SECONDS },
+  trustHost: process.env.AUTH_TRUST_HOST === "true" || process.env.AUTH_TRUST_HOST === "1" || undefined,
+  providers: [],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.sub = user.id;
+        token.name = user.username;
+        token.email = user.email;
+        token.sid = user.sessionId;
+        token.remember = user.remember ?? false;
+        token.signedInAt = nowSeconds();
+      }
+      return isTokenCurrent(token) ? token : null;
+    },
+    session({ session, token }) {
+      session.user.id = token.sub ?? "";
+      session.user.username = token.name ?? "";
+      session.user.email = token.email ?? "";
+      session.sessionId = token.sid ?? "";
+      return session;
+    },
+  },
+} satisfies NextAuthConfig;
+
+export const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+/**
+ * The lifetime rule, enforced on every request rather than left to cookie expiry:
+ * a token is current only within its absolute lifetime from sign-in.
+ */
+export function isTokenCurrent(token: JWT | null | undefined, now = nowSeconds()): token is JWT {
+  if (!token?.sub || !token.sid || typeof token.signedInAt !== "number") return false;
+  const lifetime = token.remember ? REMEMBERED_SESSION_SECONDS : BROWSER_SESSION_SECONDS;
+  if (now - token.signedInAt >= lifetime || token.signedInAt > now + 60) return false;
+  return typeof token.exp !== "number" || token.exp > now;
+}
+
+/** Auth.js names the cookie with a __Secure- prefix when served over HTTPS. */
+export const sessionCookieName = (secure: boolean) =>
+  `${secure ? "__Secure-" : ""}authjs.session-token`;

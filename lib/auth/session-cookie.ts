@@ -1,0 +1,47 @@
+import "server-only";
+import { getToken } from "next-auth/jwt";
+import { cookies } from "next/headers";
+import { env } from "@/lib/env";
+import { sessionCookieName } from "./config";
+
+const SESSION_COOKIE = /(^|-)authjs\.session-token(\.\d+)?$/;
+
+/**
+ * Auth.js gives the session cookie an expiry of the longest session. Without "Remember me"
+ * it is re-set here with no expiry, so the browser drops it when it closes; the server
+ * still refuses the token after 24 hours (lib/auth/config.ts).
+ */
+export async function makeSessionCookieBrowserScoped() {
+  const jar = await cookies();
+  for (const cookie of jar.getAll()) {
+    if (!SESSION_COOKIE.test(cookie.name) || !cookie.value) continue;
+    jar.set(cookie.name, cookie.value, {
+      httpOnly: true,
+      sameSite: "lax",
+      path: "/",
+      secure: cookie.name.startsWith("__Secure-"),
+    });
+  }
+}
+
+/** Strips Expires/Max-Age from a re-issued session cookie when the session is not remembered. */
+export async function keepBrowserSessionCookie(request: Request, response: Response): Promise<Response> {
+  const setCookies = response.headers.getSetCookie();
+  if (!setCookies.some((c) => SESSION_COOKIE.test(c.split("=")[0]))) return response;
+  const secureCookie = request.headers.get("cookie")?.includes(sessionCookieName(true)) ?? false;
+  const token = await getToken({
+    req: request,
+    secret: env.AUTH_SECRET!,
+    secureCookie,
+    salt: sessionCookieName(secureCookie),
+  });
+  if (!token || token.remember) return response;
+  const headers = new Headers(response.headers);
+  headers.delete("set-cookie");
+  for (const cookie of setCookies) {
+    const name = cookie.split("=")[0];
+    const isLive = SESSION_COOKIE.test(name) && !/;\s*Max-Age=0/i.test(cookie);
+    headers.append("set-cookie", isLive ? cookie.replace(/;\s*(Expires|Max-Age)=[^;]*/gi, "") : cookie);
+  }
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}

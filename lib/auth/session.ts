@@ -1,0 +1,46 @@
+import "server-only";
+import { getToken } from "next-auth/jwt";
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { findActiveSession } from "@/lib/db/sessions";
+import { findProfile } from "@/lib/db/users";
+import { env } from "@/lib/env";
+import { isTokenCurrent, sessionCookieName, SIGN_IN_PATH } from "./config";
+
+export type CurrentUser = { id: string; username: string; email: string };
+export type CurrentSession = { sessionId: string; user: CurrentUser };
+
+/**
+ * The one authoritative session check, for every protected page and action: decrypts the
+ * session cookie, applies the lifetime rule and confirms the session row still exists.
+ * Cached per request, so a page and its layout share one database read.
+ */
+export const getCurrentSession = cache(async (): Promise<CurrentSession | null> => {
+  const secureCookie = (await cookies()).has(sessionCookieName(true));
+  const token = await getToken({
+    req: { headers: await headers() },
+    secret: env.AUTH_SECRET!,
+    secureCookie,
+    salt: sessionCookieName(secureCookie),
+  });
+  if (!isTokenCurrent(token)) return null;
+  const row = await findActiveSession(token.sid!, token.sub!);
+  if (!row) return null;
+  return { sessionId: row.id, user: row.user };
+});
+
+/** For protected pages and actions: the session, or a redirect to sign-in. */
+export async function requireSession(): Promise<CurrentSession> {
+  const session = await getCurrentSession();
+  if (!session) redirect(SIGN_IN_PATH);
+  return session;
+}
+
+export type Profile = { username: string; email: string; createdAt: Date; emailVerified: Date | null };
+
+/** The signed-in user's account details for display. */
+export async function getProfile(userId: string): Promise<Profile | null> {
+  const row = await findProfile(userId);
+  return row && { username: row.username, email: row.email, createdAt: row.createdAt, emailVerified: row.emailVerified };
+}

@@ -1,0 +1,42 @@
+import "server-only";
+import { env } from "@/lib/env";
+import { createUser, DuplicateUserError, findExistingUnique } from "@/lib/db/users";
+import type { SignUpData } from "@/lib/validation/auth";
+import { usernameKey } from "@/lib/validation/auth";
+import { hashPassword } from "./password";
+
+export const USERNAME_TAKEN = "That username is taken";
+export const EMAIL_TAKEN = "An account with this email already exists";
+
+export type SignUpResult =
+  | { ok: true; userId: string }
+  | { ok: false; fieldErrors: { username?: string; email?: string } };
+
+/**
+ * Creates an account from validated input. A look-up first reports both clashes at once;
+ * the unique indexes still decide when two sign-ups race for one name.
+ */
+export async function registerUser(data: SignUpData): Promise<SignUpResult> {
+  const key = usernameKey(data.username);
+  const taken = await findExistingUnique(key, data.email);
+  if (taken.username || taken.email) {
+    return {
+      ok: false,
+      fieldErrors: {
+        ...(taken.username && { username: USERNAME_TAKEN }),
+        ...(taken.email && { email: EMAIL_TAKEN }),
+      },
+    };
+  }
+  const passwordHash = await hashPassword(data.password, env.BCRYPT_COST);
+  try {
+    const user = await createUser({ username: data.username, usernameKey: key, email: data.email, passwordHash });
+    return { ok: true, userId: user.id };
+  } catch (error) {
+    if (!(error instanceof DuplicateUserError)) throw error;
+    return {
+      ok: false,
+      fieldErrors: error.field === "username" ? { username: USERNAME_TAKEN } : { email: EMAIL_TAKEN },
+    };
+  }
+}

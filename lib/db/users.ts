@@ -1,0 +1,63 @@
+import "server-only";
+import { prisma } from "./client";
+import { Prisma } from "./generated/client";
+
+export type NewUser = { username: string; usernameKey: string; email: string; passwordHash: string };
+
+export type UniqueField = "username" | "email";
+
+export class DuplicateUserError extends Error {
+  constructor(readonly field: UniqueField) {
+    super(`A user with this ${field} already exists`);
+  }
+}
+
+/** Inserts a user; the unique indexes decide races, reported as DuplicateUserError. */
+export async function createUser(data: NewUser) {
+  try {
+    return await prisma.user.create({ data, select: { id: true, username: true, email: true } });
+  } catch (error) {
+    const field = duplicateField(error);
+    if (field) throw new DuplicateUserError(field);
+    throw error;
+  }
+}
+
+function duplicateField(error: unknown): UniqueField | null {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return null;
+  const target = JSON.stringify(error.meta ?? {});
+  if (target.includes("usernameKey")) return "username";
+  if (target.includes("email")) return "email";
+  return null;
+}
+
+export async function findExistingUnique(usernameKey: string, email: string) {
+  const rows = await prisma.user.findMany({
+    where: { OR: [{ usernameKey }, { email }] },
+    select: { usernameKey: true, email: true },
+    take: 2,
+  });
+  return {
+    username: rows.some((r) => r.usernameKey === usernameKey),
+    email: rows.some((r) => r.email === email),
+  };
+}
+
+/** Looks a user up by email (already lowercased) or by username key. */
+export function findUserForSignIn(lookup: { email: string } | { usernameKey: string }) {
+  return prisma.user.findUnique({
+    where: lookup as Prisma.UserWhereUniqueInput,
+    select: { id: true, username: true, email: true, passwordHash: true },
+  });
+}
+
+export function updatePasswordHash(userId: string, passwordHash: string) {
+  return prisma.user.update({ where: { id: userId }, data: { passwordHash }, select: { id: true } });
+}
+
+export function findProfile(userId: string) {
+  return prisma.user.findUnique({
+    where: { id: userId },
+    select: { id: true, username: true, email: true, emailVerified: true, createdAt: true },
+  });
+}

@@ -1,0 +1,71 @@
+import { randomBytes } from "node:crypto";
+import { defineConfig, devices } from "@playwright/test";
+
+/**
+ * End-to-end tests against the production build (`next build` runs first, in `npm run
+ * test:e2e`), served by `next start` on a throwaway SQLite file. A second server shares the
+ * database with a different bcrypt cost, to prove hashes are upgraded on sign-in.
+ */
+export const PORT = 3210;
+export const REHASH_PORT = 3211;
+export const TEST_DB = "e2e/.tmp/e2e.db";
+
+process.env.E2E_AUTH_SECRET ??= randomBytes(33).toString("base64");
+
+const serverEnv = (cost: number) => ({
+  NODE_ENV: "production",
+  DATABASE_URL: `file:./${TEST_DB}`,
+  AUTH_SECRET: process.env.E2E_AUTH_SECRET!,
+  AUTH_TRUST_HOST: "true",
+  BCRYPT_COST: String(cost),
+  NEXT_TELEMETRY_DISABLED: "1",
+});
+
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export default defineConfig({
+  testDir: "e2e",
+  testMatch: "**/*.e2e.ts",
+  outputDir: "test-results",
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"], ["json", { outputFile: "test-results/e2e.json" }]] : "list",
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: chromium,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  webServer: [
+    {
+      command: `node e2e/serve.mjs ${PORT}`,
+      url: `http://localhost:${PORT}/api/health`,
+      env: serverEnv(10),
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: `node e2e/serve.mjs ${REHASH_PORT} --no-migrate`,
+      url: `http://localhost:${REHASH_PORT}/api/health`,
+      env: serverEnv(11),
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+  ],
+});
