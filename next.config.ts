@@ -5,6 +5,11 @@ const nextConfig: NextConfig = {
   // Render <title> in the document head rather than streaming it: Next.js's route announcer
   // reads document.title on navigation and would otherwise announce the page's h1 instead.
   htmlLimitedBots: /.*/,
+  experimental: {
+    // Large enough that an oversized field (a 1 MB password) reaches the schema and gets a
+    // clear message instead of a bare rejected request.
+    serverActions: { bodySizeLimit: "2mb" },
+  },
   async headers() {
     return [
       {

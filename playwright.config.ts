@@ -30,12 +30,14 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: 0,
-  timeout: 30_000,
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [["list"], ["json", { outputFile: "test-results/e2e.json" }]] : "list",
   use: {
     baseURL: `http://localhost:${PORT}`,
-    trace: "retain-on-failure",
+    // Tracing records a screencast of every test, too costly on a 2-core machine; turn it on
+    // for a run with --trace on.
+    trace: "off",
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: chromium,

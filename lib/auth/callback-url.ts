@@ -13,8 +13,10 @@ export function safeCallbackUrl(value: unknown, fallback = DEFAULT_AFTER_SIGN_IN
   try {
     const base = "http://local.invalid";
     const url = new URL(value, base);
-    if (url.origin !== base) return fallback;
-    return url.pathname + url.search + url.hash;
+    const path = url.pathname + url.search + url.hash;
+    // Resolving dot segments ("/.//x") can itself produce a protocol-relative path.
+    if (url.origin !== base || path.startsWith("//") || path.startsWith("/\\")) return fallback;
+    return path;
   } catch {
     return fallback;
   }

@@ -33,6 +33,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       return active ? token : null;
     },
   },
+  logger: {
+    // A refused sign-in is an expected outcome, not a server error worth logging.
+    error(error) {
+      const type = (error as { type?: string }).type ?? error.name;
+      if (type === "CredentialsSignin") return;
+      console.error(`[auth] ${type}: ${error.message}`);
+    },
+  },
   events: {
     async signOut(message) {
       const sid = "token" in message ? message.token?.sid : undefined;

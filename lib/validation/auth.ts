@@ -70,7 +70,7 @@ export const signInSchema = z.object({
     .max(IDENTIFIER_MAX, INVALID_CREDENTIALS),
   password: passwordField,
   // A checkbox posts "on" when ticked and nothing otherwise; the browser form holds a boolean.
-  remember: z.unknown().transform((v) => v === true || v === "on" || v === "true"),
+  remember: z.unknown().optional().transform((v) => v === true || v === "on" || v === "true"),
 });
 
 export type SignUpInput = z.input<ReturnType<typeof signUpSchema>>;

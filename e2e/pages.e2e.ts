@@ -1,0 +1,72 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { expect, signIn, test } from "./fixtures/test";
+
+const SHOTS = "e2e/artifacts/screenshots";
+
+const PUBLIC = [
+  { name: "home", path: "/" },
+  { name: "login", path: "/login" },
+  { name: "signup", path: "/signup" },
+];
+const PROTECTED = [
+  { name: "dashboard", path: "/dashboard" },
+  { name: "profile", path: "/dashboard/profile" },
+];
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+async function checkPage(page: Page, name: string, path: string) {
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.goto(path);
+    await expect(page.locator("h1")).toBeVisible();
+    expect(await seriousViolations(page), `${path} in ${colorScheme} mode`).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/${name}-${colorScheme}.png`, fullPage: true });
+  }
+}
+
+test("public pages: no serious accessibility violations, light and dark", async ({ page }) => {
+  for (const { name, path } of PUBLIC) await checkPage(page, name, path);
+});
+
+test("signed-in pages: no serious accessibility violations, light and dark", async ({ page, user }) => {
+  await signIn(page, user.email, user.password);
+  for (const { name, path } of PROTECTED) await checkPage(page, name, path);
+});
+
+test("forms with errors: no serious accessibility violations", async ({ page }) => {
+  await page.goto("/signup");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("Choose a username")).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.screenshot({ path: `${SHOTS}/signup-errors-light.png`, fullPage: true });
+  await page.goto("/login");
+  await page.getByLabel("Email or username").fill("nobody_at_all");
+  await page.getByLabel("Password", { exact: true }).fill("wrong password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Invalid email/username or password" })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.screenshot({ path: `${SHOTS}/login-error-light.png`, fullPage: true });
+});
+
+test.describe("on a 360 px wide phone", () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+
+  test("pages fit the screen without sideways scrolling", async ({ page, user }) => {
+    const fits = async (name: string, path: string) => {
+      await page.goto(path);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${path} overflows by ${overflow}px`).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: `${SHOTS}/${name}-mobile.png`, fullPage: true });
+    };
+    for (const { name, path } of PUBLIC) await fits(name, path);
+    await signIn(page, user.email, user.password);
+    for (const { name, path } of PROTECTED) await fits(name, path);
+  });
+});

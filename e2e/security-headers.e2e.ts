@@ -1,0 +1,70 @@
+import { expect, signIn, test } from "./fixtures/test";
+
+const PAGES = ["/", "/login", "/signup"];
+
+for (const path of PAGES) {
+  test(`${path} sends a nonce-based CSP and the security headers`, async ({ request }) => {
+    const response = await request.get(path);
+    expect(response.status()).toBe(200);
+    const headers = response.headers();
+    const csp = headers["content-security-policy"];
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{16,}'/);
+    expect(csp).not.toContain("unsafe-eval");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    expect(headers["strict-transport-security"]).toBeUndefined();
+
+    // Every script tag carries this response's nonce, and nonces differ between responses.
+    const nonce = csp.match(/'nonce-([^']+)'/)![1];
+    const html = await response.text();
+    const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+    const again = (await request.get(path)).headers()["content-security-policy"];
+    expect(again).not.toBe(csp);
+  });
+}
+
+test("HSTS is sent when the app is served over HTTPS", async ({ request }) => {
+  const response = await request.get("/login", { headers: { "x-forwarded-proto": "https" } });
+  expect(response.headers()["strict-transport-security"]).toMatch(/max-age=\d{8,}/);
+});
+
+test("protected pages are never cached", async ({ page, user }) => {
+  await signIn(page, user.email, user.password);
+  for (const path of ["/dashboard", "/dashboard/profile"]) {
+    const response = await page.request.get(path);
+    expect(response.status()).toBe(200);
+    expect(response.headers()["cache-control"]).toContain("no-store");
+  }
+});
+
+test("pages load without CSP violations or script errors", async ({ page }) => {
+  const problems: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(message.text());
+  });
+  page.on("pageerror", (error) => problems.push(String(error)));
+  for (const path of PAGES) {
+    await page.goto(path);
+    await page.waitForLoadState("networkidle");
+  }
+  await page.goto("/signup");
+  await page.getByLabel("Password", { exact: true }).fill("strength meter loads lazily");
+  await expect(page.getByText(/Strength:/)).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+test("a cross-site server action post is refused", async ({ page, request }) => {
+  await page.goto("/login");
+  // Next.js compares Origin with Host for server actions; a foreign Origin must not sign anyone in.
+  const response = await request.post("/login", {
+    headers: { origin: "https://evil.example", "next-action": "0".repeat(42) },
+    multipart: { identifier: "someone", password: "whatever1" },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBeGreaterThanOrEqual(400);
+  expect(response.headers()["set-cookie"] ?? "").not.toContain("authjs.session-token");
+});

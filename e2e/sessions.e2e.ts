@@ -1,0 +1,92 @@
+import { encode } from "next-auth/jwt";
+import { findUser, sessionsOf } from "./fixtures/db";
+import { expect, signIn, signOut, test } from "./fixtures/test";
+
+const COOKIE = "authjs.session-token";
+
+test("a session cookie copied before sign-out no longer opens the dashboard", async ({ page, browser, user }) => {
+  await signIn(page, user.email, user.password);
+  const copied = await page.context().cookies();
+  await signOut(page);
+
+  const thief = await browser.newContext();
+  await thief.addCookies(copied);
+  const thiefPage = await thief.newPage();
+  await thiefPage.goto("/dashboard");
+  await expect(thiefPage).toHaveURL(/\/login/);
+  await expect(thiefPage.getByText(`Welcome, ${user.username}`)).toHaveCount(0);
+  const profile = await thiefPage.request.get("/dashboard/profile", { maxRedirects: 0 });
+  expect(await profile.text()).not.toContain(user.email);
+  await thief.close();
+});
+
+test("signing out of one browser leaves the user's other sessions signed in", async ({ page, browser, user }) => {
+  await signIn(page, user.email, user.password);
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  await signIn(otherPage, user.username, user.password);
+  await signOut(page);
+  await otherPage.goto("/dashboard");
+  await expect(otherPage.getByText(`Welcome, ${user.username}`)).toBeVisible();
+  await other.close();
+});
+
+test("the server ends an unremembered session 24 hours after sign-in, whatever the cookie says", async ({
+  page,
+  browser,
+  user,
+}) => {
+  await signIn(page, user.email, user.password);
+  const row = findUser(user.username)!;
+  const sid = sessionsOf(row.id)[0].id;
+  const now = Math.floor(Date.now() / 1000);
+
+  const openWith = async (claims: { remember: boolean; signedInAt: number }) => {
+    const value = await encode({
+      salt: COOKIE,
+      secret: process.env.E2E_AUTH_SECRET!,
+      maxAge: 30 * 24 * 3600,
+      token: { sub: row.id, sid, name: row.username, email: row.email, ...claims },
+    });
+    const context = await browser.newContext();
+    await context.addCookies([{ name: COOKIE, value, url: page.url() }]);
+    const tab = await context.newPage();
+    await tab.goto("/dashboard");
+    const url = tab.url();
+    await context.close();
+    return new URL(url).pathname;
+  };
+
+  expect(await openWith({ remember: false, signedInAt: now - 23 * 3600 })).toBe("/dashboard");
+  expect(await openWith({ remember: false, signedInAt: now - 24 * 3600 - 60 })).toBe("/login");
+  expect(await openWith({ remember: true, signedInAt: now - 24 * 3600 - 60 })).toBe("/dashboard");
+  expect(await openWith({ remember: true, signedInAt: now - 30 * 24 * 3600 - 60 })).toBe("/login");
+});
+
+test("a forged or tampered session cookie is refused", async ({ browser, baseURL }) => {
+  const context = await browser.newContext();
+  await context.addCookies([{ name: COOKIE, value: "eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2Q0JDLUhTNTEyIn0..x.y.z", url: baseURL! }]);
+  const page = await context.newPage();
+  const response = await page.request.get("/dashboard", { maxRedirects: 0 });
+  expect(response.status()).toBe(307);
+  expect(response.headers().location).toMatch(/^\/login\?callbackUrl=/);
+  await context.close();
+});
+
+test("the sign-out message shows once", async ({ page, user }) => {
+  await signIn(page, user.email, user.password);
+  await signOut(page);
+  await expect(page.getByRole("status").filter({ hasText: "You have been signed out" })).toBeVisible();
+  await page.reload();
+  await expect(page.getByText("You have been signed out")).toHaveCount(0);
+});
+
+test("Auth.js's own endpoints refuse a sign-in post without their CSRF token", async ({ request, user }) => {
+  const response = await request.post("/api/auth/callback/credentials", {
+    form: { identifier: user.email, password: user.password },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBeLessThan(500);
+  const cookies = response.headers()["set-cookie"] ?? "";
+  expect(cookies).not.toContain(`${COOKIE}=ey`);
+});

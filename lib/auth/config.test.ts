@@ -1,0 +1,112 @@
+import type { JWT } from "next-auth/jwt";
+import { describe, expect, it } from "vitest";
+import {
+  BROWSER_SESSION_SECONDS,
+  REMEMBERED_SESSION_SECONDS,
+  isTokenCurrent,
+  nowSeconds,
+  sessionCookieName,
+} from "@/lib/auth/config";
+
+const HOUR = 60 * 60;
+const DAY = 24 * HOUR;
+const SIGNED_IN_AT = 1_750_000_000;
+
+const token = (extra: Partial<JWT> = {}): JWT => ({
+  sub: "user-1",
+  sid: "session-1",
+  signedInAt: SIGNED_IN_AT,
+  remember: false,
+  ...extra,
+});
+
+describe("session lifetimes", () => {
+  it("remembered sessions last 30 days and browser sessions 24 hours", () => {
+    expect(REMEMBERED_SESSION_SECONDS).toBe(30 * DAY);
+    expect(REMEMBERED_SESSION_SECONDS).toBe(2_592_000);
+    expect(BROWSER_SESSION_SECONDS).toBe(DAY);
+    expect(BROWSER_SESSION_SECONDS).toBe(86_400);
+  });
+
+  it("nowSeconds is whole seconds since the epoch", () => {
+    const now = nowSeconds();
+    expect(Number.isInteger(now)).toBe(true);
+    expect(Math.abs(now - Date.now() / 1000)).toBeLessThan(2);
+  });
+});
+
+describe("isTokenCurrent", () => {
+  it("without remember: current at 23h59m, not at 24h or later", () => {
+    const t = token({ remember: false });
+    expect(isTokenCurrent(t, SIGNED_IN_AT)).toBe(true);
+    expect(isTokenCurrent(t, SIGNED_IN_AT + 23 * HOUR + 59 * 60)).toBe(true);
+    expect(isTokenCurrent(t, SIGNED_IN_AT + DAY - 1)).toBe(true);
+    expect(isTokenCurrent(t, SIGNED_IN_AT + DAY)).toBe(false);
+    expect(isTokenCurrent(t, SIGNED_IN_AT + 2 * DAY)).toBe(false);
+  });
+
+  it("a token with no remember flag is treated as not remembered", () => {
+    const t = token({ remember: undefined });
+    expect(isTokenCurrent(t, SIGNED_IN_AT + DAY - 1)).toBe(true);
+    expect(isTokenCurrent(t, SIGNED_IN_AT + DAY)).toBe(false);
+  });
+
+  it("with remember: current at 29 days, not at 30 days or later", () => {
+    const t = token({ remember: true });
+    expect(isTokenCurrent(t, SIGNED_IN_AT + 2 * DAY)).toBe(true);
+    expect(isTokenCurrent(t, SIGNED_IN_AT + 29 * DAY)).toBe(true);
+    expect(isTokenCurrent(t, SIGNED_IN_AT + 30 * DAY - 1)).toBe(true);
+    expect(isTokenCurrent(t, SIGNED_IN_AT + 30 * DAY)).toBe(false);
+    expect(isTokenCurrent(t, SIGNED_IN_AT + 31 * DAY)).toBe(false);
+  });
+
+  it.each([
+    ["sub", { sub: undefined }],
+    ["sid", { sid: undefined }],
+    ["signedInAt", { signedInAt: undefined }],
+    ["empty sub", { sub: "" }],
+    ["empty sid", { sid: "" }],
+  ])("is false when %s is missing", (_label, extra) => {
+    expect(isTokenCurrent(token(extra as Partial<JWT>), SIGNED_IN_AT + 60)).toBe(false);
+  });
+
+  it("is false when signedInAt is not a number", () => {
+    const t = { ...token(), signedInAt: String(SIGNED_IN_AT) } as unknown as JWT;
+    expect(isTokenCurrent(t, SIGNED_IN_AT + 60)).toBe(false);
+  });
+
+  it("is false for a null or undefined token", () => {
+    expect(isTokenCurrent(null, SIGNED_IN_AT)).toBe(false);
+    expect(isTokenCurrent(undefined, SIGNED_IN_AT)).toBe(false);
+  });
+
+  it("respects exp: past or now → false, future → true", () => {
+    const now = SIGNED_IN_AT + HOUR;
+    expect(isTokenCurrent(token({ exp: now - 1 }), now)).toBe(false);
+    expect(isTokenCurrent(token({ exp: now }), now)).toBe(false);
+    expect(isTokenCurrent(token({ exp: now + 1 }), now)).toBe(true);
+  });
+
+  it("exp in the future does not extend the lifetime past the sign-in rule", () => {
+    expect(isTokenCurrent(token({ exp: SIGNED_IN_AT + 30 * DAY }), SIGNED_IN_AT + DAY)).toBe(false);
+  });
+
+  it("tolerates 60 s of clock skew but refuses a signedInAt further in the future", () => {
+    expect(isTokenCurrent(token({ signedInAt: SIGNED_IN_AT + 60 }), SIGNED_IN_AT)).toBe(true);
+    expect(isTokenCurrent(token({ signedInAt: SIGNED_IN_AT + 61 }), SIGNED_IN_AT)).toBe(false);
+    expect(isTokenCurrent(token({ signedInAt: SIGNED_IN_AT + 30 * DAY, remember: true }), SIGNED_IN_AT)).toBe(false);
+  });
+
+  it("uses the current time when none is given", () => {
+    expect(isTokenCurrent(token({ signedInAt: nowSeconds() - 10 }))).toBe(true);
+    expect(isTokenCurrent(token({ signedInAt: nowSeconds() - DAY - 10 }))).toBe(false);
+  });
+});
+
+describe("sessionCookieName", () => {
+  it("uses the __Secure- prefix over HTTPS only", () => {
+    expect(sessionCookieName(true)).toBe("__Secure-authjs.session-token");
+    expect(sessionCookieName(true).startsWith("__Secure-")).toBe(true);
+    expect(sessionCookieName(false)).toBe("authjs.session-token");
+  });
+});

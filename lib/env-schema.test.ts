@@ -1,0 +1,139 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "@/lib/env-schema";
+
+const SECRET = "s".repeat(32);
+
+/** The error message parseEnv throws for `source`, failing the test if it does not throw. */
+function errorOf(source: Record<string, string | undefined>): string {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    expect(error).toBeInstanceOf(Error);
+    return (error as Error).message;
+  }
+  throw new Error(`parseEnv accepted ${JSON.stringify(source)}`);
+}
+
+describe("parseEnv", () => {
+  it("applies the defaults when only AUTH_SECRET is set", () => {
+    expect(parseEnv({ AUTH_SECRET: SECRET })).toEqual({
+      NODE_ENV: "development",
+      DATABASE_URL: "file:./prisma/dev.db",
+      AUTH_SECRET: SECRET,
+      AUTH_TRUST_HOST: false,
+      BCRYPT_COST: 12,
+      PASSWORD_MIN_LENGTH: 8,
+    });
+  });
+
+  it("requires AUTH_SECRET and names it", () => {
+    const message = errorOf({});
+    expect(message).toContain("AUTH_SECRET");
+    expect(message).toMatch(/AUTH_SECRET: AUTH_SECRET is required/);
+  });
+
+  it("requires AUTH_SECRET in production", () => {
+    expect(errorOf({ NODE_ENV: "production" })).toContain("AUTH_SECRET is required");
+  });
+
+  it("refuses a 31-character secret, mentioning 32", () => {
+    const message = errorOf({ AUTH_SECRET: "s".repeat(31) });
+    expect(message).toContain("AUTH_SECRET");
+    expect(message).toContain("32");
+  });
+
+  it("accepts a 32-character secret", () => {
+    expect(parseEnv({ AUTH_SECRET: SECRET }).AUTH_SECRET).toBe(SECRET);
+  });
+
+  it.each([
+    ["10", 10],
+    ["12", 12],
+    ["14", 14],
+  ])("accepts BCRYPT_COST=%s", (value, expected) => {
+    expect(parseEnv({ AUTH_SECRET: SECRET, BCRYPT_COST: value }).BCRYPT_COST).toBe(expected);
+  });
+
+  it.each(["9", "15", "abc", "12.5", "-12"])("refuses BCRYPT_COST=%j with a message naming it", (value) => {
+    const message = errorOf({ AUTH_SECRET: SECRET, BCRYPT_COST: value });
+    expect(message).toContain("BCRYPT_COST");
+    expect(message).not.toContain("AUTH_SECRET");
+  });
+
+  it("says what range BCRYPT_COST must be in", () => {
+    expect(errorOf({ AUTH_SECRET: SECRET, BCRYPT_COST: "9" })).toContain("BCRYPT_COST must be between 10 and 14");
+    expect(errorOf({ AUTH_SECRET: SECRET, BCRYPT_COST: "15" })).toContain("BCRYPT_COST must be between 10 and 14");
+  });
+
+  it("defaults PASSWORD_MIN_LENGTH to 8 and accepts 8..64", () => {
+    expect(parseEnv({ AUTH_SECRET: SECRET }).PASSWORD_MIN_LENGTH).toBe(8);
+    expect(parseEnv({ AUTH_SECRET: SECRET, PASSWORD_MIN_LENGTH: "12" }).PASSWORD_MIN_LENGTH).toBe(12);
+    expect(errorOf({ AUTH_SECRET: SECRET, PASSWORD_MIN_LENGTH: "7" })).toContain("PASSWORD_MIN_LENGTH");
+    expect(errorOf({ AUTH_SECRET: SECRET, PASSWORD_MIN_LENGTH: "65" })).toContain("PASSWORD_MIN_LENGTH");
+  });
+
+  it("treats empty-string values as unset", () => {
+    const env = parseEnv({
+      AUTH_SECRET: SECRET,
+      AUTH_URL: "",
+      DATABASE_URL: "",
+      BCRYPT_COST: "",
+      PASSWORD_MIN_LENGTH: "",
+      AUTH_TRUST_HOST: "",
+      NODE_ENV: "",
+    });
+    expect(env.AUTH_URL).toBeUndefined();
+    expect(env.DATABASE_URL).toBe("file:./prisma/dev.db");
+    expect(env.BCRYPT_COST).toBe(12);
+    expect(env.PASSWORD_MIN_LENGTH).toBe(8);
+    expect(env.NODE_ENV).toBe("development");
+  });
+
+  it("an empty AUTH_SECRET still counts as missing", () => {
+    expect(errorOf({ AUTH_SECRET: "" })).toContain("AUTH_SECRET is required");
+  });
+
+  it("accepts an absolute AUTH_URL and refuses 'not a url'", () => {
+    expect(parseEnv({ AUTH_SECRET: SECRET, AUTH_URL: "https://example.com" }).AUTH_URL).toBe("https://example.com");
+    const message = errorOf({ AUTH_SECRET: SECRET, AUTH_URL: "not a url" });
+    expect(message).toContain("AUTH_URL");
+    expect(message).toContain("absolute URL");
+  });
+
+  it("accepts a SQLite DATABASE_URL and refuses a postgres:// one", () => {
+    expect(parseEnv({ AUTH_SECRET: SECRET, DATABASE_URL: "file:/tmp/x.db" }).DATABASE_URL).toBe("file:/tmp/x.db");
+    const message = errorOf({ AUTH_SECRET: SECRET, DATABASE_URL: "postgres://u:p@localhost/db" });
+    expect(message).toContain("DATABASE_URL");
+    expect(message).toContain("SQLite");
+  });
+
+  it.each([
+    ["true", true],
+    ["1", true],
+    ["false", false],
+    ["0", false],
+  ])("reads AUTH_TRUST_HOST=%s as %s", (value, expected) => {
+    expect(parseEnv({ AUTH_SECRET: SECRET, AUTH_TRUST_HOST: value }).AUTH_TRUST_HOST).toBe(expected);
+  });
+
+  it("refuses an unknown NODE_ENV", () => {
+    expect(errorOf({ AUTH_SECRET: SECRET, NODE_ENV: "staging" })).toContain("NODE_ENV");
+  });
+
+  it("lists several problems in one error, one per line", () => {
+    const message = errorOf({ BCRYPT_COST: "9", AUTH_URL: "not a url", DATABASE_URL: "postgres://x" });
+    expect(message.startsWith("Invalid environment settings:")).toBe(true);
+    for (const name of ["AUTH_SECRET", "BCRYPT_COST", "AUTH_URL", "DATABASE_URL"]) {
+      expect(message).toMatch(new RegExp(`^  - ${name}: `, "m"));
+    }
+    expect(message.split("\n")).toHaveLength(5);
+  });
+
+  it.each([
+    { BCRYPT_COST: "abc" },
+    { NODE_ENV: "staging" },
+  ])("still reports a missing AUTH_SECRET alongside %j", (extra) => {
+    const message = errorOf({ ...extra });
+    expect(message).toContain("AUTH_SECRET");
+  });
+});
