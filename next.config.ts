@@ -2,6 +2,8 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Loaded by Node at run time: the hashing pool starts worker threads from a file on disk.
+  serverExternalPackages: ["piscina"],
   // Render <title> in the document head rather than streaming it: Next.js's route announcer
   // reads document.title on navigation and would otherwise announce the page's h1 instead.
   htmlLimitedBots: /.*/,

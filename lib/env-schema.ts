@@ -31,6 +31,13 @@ export const envSchema = z
     AUTH_TRUST_HOST: booleanFlag,
     BCRYPT_COST: intInRange("BCRYPT_COST", 10, 14, 12),
     PASSWORD_MIN_LENGTH: intInRange("PASSWORD_MIN_LENGTH", 8, 64, 8),
+    // Read by lib/auth/password.ts when its pool starts; validated here with the rest.
+    HASH_THREADS: z.coerce
+      .number({ error: "HASH_THREADS must be a whole number" })
+      .int("HASH_THREADS must be a whole number")
+      .min(1, "HASH_THREADS must be between 1 and 64")
+      .max(64, "HASH_THREADS must be between 1 and 64")
+      .optional(),
   });
 
 export type Env = z.infer<typeof envSchema>;

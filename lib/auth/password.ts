@@ -1,4 +1,7 @@
+import { availableParallelism } from "node:os";
+import path from "node:path";
 import bcrypt from "bcryptjs";
+import { Piscina } from "piscina";
 import { PASSWORD_MAX_BYTES, utf8Length } from "@/lib/validation/auth";
 
 /**
@@ -12,13 +15,38 @@ export class PasswordTooLongError extends Error {
   }
 }
 
+/**
+ * bcrypt runs on a pool of worker threads, one per core by default (HASH_THREADS), so that
+ * sign-ins use every core and never stall other requests on the event loop.
+ */
+const globalForPool = globalThis as unknown as { hashPool?: Piscina };
+function pool(): Piscina {
+  if (!globalForPool.hashPool) {
+    // Validated at start-up with every other setting (lib/env-schema.ts).
+    const threads = Number(process.env.HASH_THREADS) || availableParallelism();
+    globalForPool.hashPool = new Piscina({
+      // A plain module outside the bundle: worker threads load it straight from disk.
+      filename: path.join(process.cwd(), "lib", "auth", "hash-worker.mjs"),
+      minThreads: threads,
+      maxThreads: threads,
+      idleTimeout: Number.POSITIVE_INFINITY,
+    });
+  }
+  return globalForPool.hashPool;
+}
+
+const runHash = (password: string, cost: number): Promise<string> =>
+  pool().run({ password, cost }, { name: "hash" });
+const runCompare = (password: string, hash: string): Promise<boolean> =>
+  pool().run({ password, hash }, { name: "compare" });
+
 function assertHashable(password: string) {
   if (utf8Length(password) > PASSWORD_MAX_BYTES) throw new PasswordTooLongError();
 }
 
 export async function hashPassword(password: string, cost: number): Promise<string> {
   assertHashable(password);
-  return bcrypt.hash(password, cost);
+  return runHash(password, cost);
 }
 
 export type VerifyResult = { ok: boolean; needsRehash: boolean };
@@ -35,10 +63,10 @@ export async function verifyPassword(
 ): Promise<VerifyResult> {
   assertHashable(password);
   if (!storedHash) {
-    await bcrypt.compare(password, await dummyHash(cost));
+    await runCompare(password, await dummyHash(cost));
     return { ok: false, needsRehash: false };
   }
-  const ok = await bcrypt.compare(password, storedHash);
+  const ok = await runCompare(password, storedHash);
   return { ok, needsRehash: ok && bcrypt.getRounds(storedHash) !== cost };
 }
 
@@ -48,7 +76,7 @@ const dummyHashes = new Map<number, Promise<string>>();
 export function dummyHash(cost: number): Promise<string> {
   let hash = dummyHashes.get(cost);
   if (!hash) {
-    hash = bcrypt.hash(crypto.randomUUID(), cost);
+    hash = runHash(crypto.randomUUID(), cost);
     dummyHashes.set(cost, hash);
   }
   return hash;

@@ -1,0 +1,299 @@
+// `npm run bench`: builds if needed, serves the production build on a throwaway SQLite file,
+// creates its own users and measures sign-in, the signed-in dashboard, the anonymous redirect,
+// both under load at once, enumeration timing, start-up time, memory and the sign-in page's
+// JavaScript. Runs once with a single `next start` process and once with the cluster start
+// (scripts/cluster.mjs), prints one JSON document and writes it to bench/results/<date>.json.
+//
+// Options (environment): BENCH_COST (bcrypt cost, default 12), BENCH_SECONDS (scales every
+// load phase, default 1 = the durations below), BENCH_MODES (default "single,cluster").
+import { execFileSync, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import bcrypt from "bcryptjs";
+import Database from "better-sqlite3";
+
+const COST = Number(process.env.BENCH_COST ?? 12);
+const SCALE = Number(process.env.BENCH_SECONDS ?? 1);
+const MODES = (process.env.BENCH_MODES ?? "single,cluster").split(",");
+const PORT = 3400;
+const BASE = `http://127.0.0.1:${PORT}`;
+const DB_FILE = "bench/.tmp/bench.db";
+const PASSWORD = "bench mark password 42";
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const secs = (n) => Math.max(1, Math.round(n * SCALE));
+
+const log = (...args) => console.error("bench:", ...args);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
+const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+
+function buildIfNeeded() {
+  if (existsSync(".next/BUILD_ID")) return;
+  log("no production build found; running next build");
+  execFileSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit" });
+}
+
+function freshDatabase(env) {
+  mkdirSync(path.dirname(DB_FILE), { recursive: true });
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(DB_FILE + suffix, { force: true });
+  execFileSync(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"], { env, stdio: "ignore" });
+}
+
+/** Users stored directly with a hash at the configured cost, as sign-up would store them. */
+function createUsers(count) {
+  const db = new Database(DB_FILE);
+  const hash = bcrypt.hashSync(PASSWORD, COST);
+  const now = new Date().toISOString().replace("Z", "+00:00");
+  const insert = db.prepare(
+    "INSERT INTO User (id, username, usernameKey, email, passwordHash, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?)",
+  );
+  const names = [];
+  for (let i = 0; i < count; i++) {
+    const name = `bench_user_${i}`;
+    insert.run(randomBytes(12).toString("hex"), name, name, `${name}@example.com`, hash, now, now);
+    names.push(name);
+  }
+  db.close();
+  return names;
+}
+
+async function startServer(mode, env) {
+  const args = mode === "cluster" ? ["scripts/cluster.mjs"] : ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"];
+  const started = performance.now();
+  const child = spawn(process.execPath, args, {
+    env: { ...env, PORT: String(PORT), HOSTNAME: "127.0.0.1" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  for (;;) {
+    try {
+      const response = await fetch(`${BASE}/api/health`);
+      if (response.status === 200) break;
+    } catch {}
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return { child, startupMs: Math.round(performance.now() - started) };
+}
+
+function stopServer(child) {
+  return new Promise((resolve) => {
+    child.once("exit", resolve);
+    child.kill("SIGTERM");
+    setTimeout(() => child.kill("SIGKILL"), 5000).unref();
+  });
+}
+
+/** Resident memory of the server process and its children, in MB, per process and in all. */
+function memory(pid) {
+  const pids = [pid];
+  for (let i = 0; i < pids.length; i++) {
+    try {
+      const children = readFileSync(`/proc/${pids[i]}/task/${pids[i]}/children`, "utf8").trim();
+      if (children) pids.push(...children.split(/\s+/).map(Number));
+    } catch {}
+  }
+  const rss = pids.map((p) => {
+    try {
+      return Number(readFileSync(`/proc/${p}/status`, "utf8").match(/VmRSS:\s+(\d+)/)[1]) / 1024;
+    } catch {
+      return 0;
+    }
+  });
+  const servers = rss.filter((mb) => mb > 60);
+  return { rss_mb_max_process: round(Math.max(...rss)), rss_mb_total: round(rss.reduce((a, b) => a + b, 0)), processes: servers.length };
+}
+
+const decode = (s) => s.replaceAll("&quot;", '"').replaceAll("&#x27;", "'").replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&amp;", "&");
+
+/** The sign-in server action's form, as a browser without JavaScript posts it. */
+async function signInForm() {
+  const html = await (await fetch(`${BASE}/login`)).text();
+  const hidden = [...html.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g)].map((m) => [decode(m[1]), decode(m[2] ?? "")]);
+  const boundary = `----bench${randomBytes(8).toString("hex")}`;
+  const body = (identifier, password) =>
+    [...hidden, ["identifier", identifier], ["password", password]]
+      .map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`)
+      .join("") + `--${boundary}--\r\n`;
+  const headers = { "content-type": `multipart/form-data; boundary=${boundary}`, origin: BASE, accept: "text/html" };
+  return { body, headers };
+}
+
+async function signInOnce(form, identifier, password) {
+  const started = performance.now();
+  const response = await fetch(`${BASE}/login`, { method: "POST", headers: form.headers, body: form.body(identifier, password), redirect: "manual" });
+  await response.arrayBuffer();
+  const ms = performance.now() - started;
+  const cookie = response.headers.getSetCookie().find((c) => c.startsWith("authjs.session-token="));
+  return { ms, ok: response.status === 303 && Boolean(cookie), cookie: cookie?.split(";")[0] };
+}
+
+function load(options) {
+  return new Promise((resolve, reject) => {
+    autocannon({ url: `${BASE}/dashboard`, ...options }, (error, result) => (error ? reject(error) : resolve(result)));
+  });
+}
+
+const count = (result, status) => result.statusCodeStats?.[status]?.count ?? 0;
+
+async function measure(mode) {
+  const env = {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: `file:./${DB_FILE}`,
+    AUTH_SECRET: randomBytes(33).toString("base64"),
+    AUTH_TRUST_HOST: "true",
+    BCRYPT_COST: String(COST),
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  freshDatabase(env);
+  const users = createUsers(40);
+  log(`${mode}: starting server`);
+  const { child, startupMs } = await startServer(mode, env);
+  try {
+    const form = await signInForm();
+    // Warm up: the first requests compile code paths and start the hashing threads.
+    for (let i = 0; i < 3; i++) await signInOnce(form, users[0], PASSWORD);
+
+    log(`${mode}: sequential sign-ins`);
+    const sequential = [];
+    for (let i = 0; i < 20; i++) {
+      const r = await signInOnce(form, users[i % users.length], PASSWORD);
+      if (!r.ok) throw new Error("sign-in failed during the benchmark");
+      sequential.push(r.ms);
+    }
+    const { cookie } = await signInOnce(form, users[1], PASSWORD);
+
+    log(`${mode}: sign-in throughput`);
+    const signinLoad = {
+      url: `${BASE}/login`,
+      method: "POST",
+      connections: 8,
+      headers: form.headers,
+      body: form.body(users[2], PASSWORD),
+    };
+    const signins = await load({ ...signinLoad, duration: secs(15) });
+
+    log(`${mode}: dashboard`);
+    const dashboard = await load({ connections: 16, duration: secs(15), headers: { cookie } });
+    log(`${mode}: anonymous redirect`);
+    const anon = await load({ connections: 16, duration: secs(10) });
+    log(`${mode}: dashboard while signing in`);
+    const [mixedDashboard, mixedSignins] = await Promise.all([
+      load({ connections: 16, duration: secs(15), headers: { cookie } }),
+      load({ ...signinLoad, duration: secs(15) }),
+    ]);
+
+    log(`${mode}: enumeration timing`);
+    const unknown = [];
+    const wrong = [];
+    for (let i = 0; i < 20; i++) {
+      unknown.push((await signInOnce(form, `nobody_${i}`, PASSWORD)).ms);
+      wrong.push((await signInOnce(form, users[i % users.length], `${PASSWORD}!`)).ms);
+    }
+
+    const mem = memory(child.pid);
+    const dashboardOk = count(dashboard, "200");
+    if (dashboardOk < dashboard.requests.total * 0.99) throw new Error("dashboard answered with something other than 200");
+    const anonOk = count(anon, "307");
+    return {
+      startup_ms: startupMs,
+      signin: {
+        p50_ms: round(median(sequential)),
+        p95_ms: round(percentile(sequential, 95)),
+        per_second_8_clients: round(count(signins, "303") / signins.duration, 2),
+      },
+      dashboard: {
+        requests_per_second: round(dashboardOk / dashboard.duration),
+        p50_ms: dashboard.latency.p50,
+        p99_ms: dashboard.latency.p99,
+      },
+      anon_redirect: { requests_per_second: round(anonOk / anon.duration), p99_ms: anon.latency.p99 },
+      mixed: {
+        dashboard_p99_ms: mixedDashboard.latency.p99,
+        dashboard_requests_per_second: round(count(mixedDashboard, "200") / mixedDashboard.duration),
+        signins_per_second: round(count(mixedSignins, "303") / mixedSignins.duration, 2),
+      },
+      enumeration: { unknown_user_median_ms: round(median(unknown)), wrong_password_median_ms: round(median(wrong)) },
+      ...mem,
+    };
+  } finally {
+    await stopServer(child);
+  }
+}
+
+async function loginPageJs() {
+  const { chromium } = await import("@playwright/test");
+  const env = {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: `file:./${DB_FILE}`,
+    AUTH_SECRET: randomBytes(33).toString("base64"),
+    AUTH_TRUST_HOST: "true",
+  };
+  freshDatabase(env);
+  const { child } = await startServer("single", env);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+  });
+  try {
+    const page = await (await browser.newContext()).newPage();
+    const scripts = [];
+    page.on("requestfinished", (request) => {
+      if (request.resourceType() === "script") scripts.push(request.sizes().then((s) => s.responseBodySize));
+    });
+    await page.goto(`${BASE}/login`, { waitUntil: "networkidle" });
+    const bytes = (await Promise.all(scripts)).reduce((a, b) => a + b, 0);
+    return round(bytes / 1024);
+  } finally {
+    await browser.close();
+    await stopServer(child);
+  }
+}
+
+buildIfNeeded();
+const cores = availableParallelism();
+const floor = [];
+const hash = bcrypt.hashSync(PASSWORD, COST);
+for (let i = 0; i < 5; i++) {
+  const started = performance.now();
+  bcrypt.compareSync(PASSWORD, hash);
+  floor.push(performance.now() - started);
+}
+const bcryptMs = round(median(floor));
+
+const results = {};
+for (const mode of MODES) results[mode] = await measure(mode);
+const loginJs = await loginPageJs();
+
+const single = results.single ?? Object.values(results)[0];
+const report = {
+  date: new Date().toISOString(),
+  machine: { cores, node: process.version },
+  bcrypt_cost: COST,
+  bcrypt_ms: bcryptMs,
+  login_page_js_kb: loginJs,
+  ...single,
+  modes: results,
+  targets: {
+    "signin p50 <= 1.15 x bcrypt_ms": single.signin.p50_ms <= 1.15 * bcryptMs,
+    "signin/s >= 0.8 x cores / bcrypt_s": single.signin.per_second_8_clients >= (0.8 * cores * 1000) / bcryptMs,
+    "mixed dashboard p99 <= 3 x idle p99": single.mixed.dashboard_p99_ms <= 3 * single.dashboard.p99_ms,
+    "enumeration medians within 10%":
+      Math.abs(single.enumeration.unknown_user_median_ms - single.enumeration.wrong_password_median_ms) <=
+      0.1 * Math.max(single.enumeration.unknown_user_median_ms, single.enumeration.wrong_password_median_ms),
+    "dashboard p99 < 50 ms": single.dashboard.p99_ms < 50,
+    "dashboard >= 40% of anon_redirect": single.dashboard.requests_per_second >= 0.4 * single.anon_redirect.requests_per_second,
+    "rss per process <= 250 MB": Object.values(results).every((r) => r.rss_mb_max_process <= 250),
+    "login_page_js_kb <= 150": loginJs <= 150,
+    "startup_ms <= 2000": single.startup_ms <= 2000,
+  },
+};
+
+const json = JSON.stringify(report, null, 2);
+console.log(json);
+mkdirSync("bench/results", { recursive: true });
+writeFileSync(`bench/results/${report.date.slice(0, 10)}.json`, `${json}\n`);
