@@ -1,6 +1,6 @@
 import { getToken } from "next-auth/jwt";
 import { type NextRequest, NextResponse } from "next/server";
-import { isTokenCurrent, sessionCookieName, SIGN_IN_PATH } from "@/lib/auth/config";
+import { cachedDecode, isTokenCurrent, sessionCookieName, SIGN_IN_PATH } from "@/lib/auth/config";
 import { contentSecurityPolicy, HSTS, newNonce } from "@/lib/http/security-headers";
 
 /**
@@ -39,6 +39,7 @@ async function hasCurrentToken(request: NextRequest, https: boolean) {
     secret: process.env.AUTH_SECRET,
     secureCookie,
     salt: sessionCookieName(secureCookie),
+    decode: cachedDecode,
   });
   return isTokenCurrent(token);
 }

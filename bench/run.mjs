@@ -138,16 +138,18 @@ function load(options) {
 
 const count = (result, status) => result.statusCodeStats?.[status]?.count ?? 0;
 
+const serverEnv = () => ({
+  ...process.env,
+  NODE_ENV: "production",
+  DATABASE_URL: `file:./${DB_FILE}`,
+  AUTH_SECRET: randomBytes(33).toString("base64"),
+  AUTH_TRUST_HOST: "true",
+  BCRYPT_COST: String(COST),
+  NEXT_TELEMETRY_DISABLED: "1",
+});
+
 async function measure(mode) {
-  const env = {
-    ...process.env,
-    NODE_ENV: "production",
-    DATABASE_URL: `file:./${DB_FILE}`,
-    AUTH_SECRET: randomBytes(33).toString("base64"),
-    AUTH_TRUST_HOST: "true",
-    BCRYPT_COST: String(COST),
-    NEXT_TELEMETRY_DISABLED: "1",
-  };
+  const env = serverEnv();
   freshDatabase(env);
   const users = createUsers(40);
   log(`${mode}: starting server`);
@@ -226,13 +228,7 @@ async function measure(mode) {
 
 async function loginPageJs() {
   const { chromium } = await import("@playwright/test");
-  const env = {
-    ...process.env,
-    NODE_ENV: "production",
-    DATABASE_URL: `file:./${DB_FILE}`,
-    AUTH_SECRET: randomBytes(33).toString("base64"),
-    AUTH_TRUST_HOST: "true",
-  };
+  const env = serverEnv();
   freshDatabase(env);
   const { child } = await startServer("single", env);
   const browser = await chromium.launch({

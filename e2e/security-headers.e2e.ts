@@ -1,3 +1,4 @@
+import { actionFields } from "./fixtures/actions";
 import { expect, signIn, test } from "./fixtures/test";
 
 const PAGES = ["/", "/login", "/signup"];
@@ -57,14 +58,20 @@ test("pages load without CSP violations or script errors", async ({ page }) => {
   expect(problems).toEqual([]);
 });
 
-test("a cross-site server action post is refused", async ({ page, request }) => {
-  await page.goto("/login");
-  // Next.js compares Origin with Host for server actions; a foreign Origin must not sign anyone in.
-  const response = await request.post("/login", {
-    headers: { origin: "https://evil.example", "next-action": "0".repeat(42) },
-    multipart: { identifier: "someone", password: "whatever1" },
-    maxRedirects: 0,
-  });
-  expect(response.status()).toBeGreaterThanOrEqual(400);
-  expect(response.headers()["set-cookie"] ?? "").not.toContain("authjs.session-token");
+test("a cross-site post to the sign-in action is refused", async ({ browser, request, baseURL, user }) => {
+  const hidden = await actionFields(browser, "/login");
+  const post = (origin: string) =>
+    request.post("/login", {
+      headers: { origin },
+      multipart: { ...Object.fromEntries(hidden), identifier: user.email, password: user.password },
+      maxRedirects: 0,
+    });
+  // Next.js compares Origin with Host for server actions: a foreign Origin signs no one in...
+  const forged = await post("https://evil.example");
+  expect(forged.status()).not.toBe(303);
+  expect(forged.headers()["set-cookie"] ?? "").not.toContain("authjs.session-token");
+  // ...while the same post from our own origin does.
+  const genuine = await post(baseURL!);
+  expect(genuine.status()).toBe(303);
+  expect(genuine.headers()["set-cookie"]).toContain("authjs.session-token=");
 });

@@ -24,6 +24,9 @@ test("a wrong password and an unknown account get the same message", async ({ pa
 
 test("empty sign-in fields get messages next to them", async ({ page }) => {
   await page.goto("/login");
+  // Password managers fill these fields.
+  await expect(page.getByLabel("Email or username")).toHaveAttribute("autocomplete", "username");
+  await expect(page.getByLabel("Password", { exact: true })).toHaveAttribute("autocomplete", "current-password");
   await page.getByRole("button", { name: "Sign in" }).click();
   expect(await errorOf(page, "Email or username")).toContain("Enter your email or username");
   expect(await errorOf(page, "Password")).toContain("Enter your password");

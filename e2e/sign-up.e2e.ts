@@ -1,3 +1,5 @@
+import { REHASH_PORT } from "../playwright.config";
+import { actionFields, postSignUp } from "./fixtures/actions";
 import { countUsers, findUser } from "./fixtures/db";
 import { errorOf, expect, fillSignUp, newUser, signUp, test } from "./fixtures/test";
 
@@ -85,29 +87,11 @@ test("usernames and emails are unique ignoring case; the form keeps what was typ
 });
 
 test("ten concurrent sign-ups for one username create exactly one account", async ({ browser, request, baseURL }) => {
-  // The form's hidden fields identify the server action, as in a browser without JavaScript.
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  const page = await context.newPage();
-  await page.goto("/signup");
-  const hidden = await page
-    .locator("form input[type=hidden]")
-    .evaluateAll((inputs) => inputs.map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value]));
-  await context.close();
-
-  const { username, password } = newUser();
+  const hidden = await actionFields(browser, "/signup");
+  const { username } = newUser();
   const responses = await Promise.all(
     Array.from({ length: 10 }, (_, i) =>
-      request.post("/signup", {
-        headers: { origin: baseURL! },
-        multipart: {
-          ...Object.fromEntries(hidden),
-          username,
-          email: `race.${i}.${username}@example.com`,
-          password,
-          confirmPassword: password,
-        },
-        maxRedirects: 0,
-      }),
+      postSignUp(request, baseURL!, hidden, newUser({ username, email: `race.${i}.${username}@example.com` })),
     ),
   );
   const statuses = responses.map((r) => r.status());
@@ -117,6 +101,18 @@ test("ten concurrent sign-ups for one username create exactly one account", asyn
   const bodies = await Promise.all(responses.filter((r) => r.status() === 200).map((r) => r.text()));
   expect(bodies.filter((b) => b.includes("That username is taken"))).toHaveLength(9);
   expect(countUsers({ usernameKey: username })).toBe(1);
+});
+
+test("twenty concurrent sign-ups across two server processes all succeed", async ({ browser, request, baseURL }) => {
+  // Both servers write to one SQLite file: WAL and the busy timeout must queue the writers.
+  const other = `http://localhost:${REHASH_PORT}`;
+  const [hereFields, thereFields] = await Promise.all([actionFields(browser, "/signup"), actionFields(browser, `${other}/signup`)]);
+  const users = Array.from({ length: 20 }, () => newUser());
+  const responses = await Promise.all(
+    users.map((user, i) => (i % 2 ? postSignUp(request, other, thereFields, user) : postSignUp(request, baseURL!, hereFields, user))),
+  );
+  expect(responses.map((r) => r.status())).toEqual(users.map(() => 303));
+  for (const user of users) expect(findUser(user.username)?.email).toBe(user.email);
 });
 
 test.describe("without JavaScript", () => {

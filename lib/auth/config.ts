@@ -1,5 +1,5 @@
 import type { NextAuthConfig } from "next-auth";
-import type { JWT } from "next-auth/jwt";
+import { decode, type JWT, type JWTDecodeParams } from "next-auth/jwt";
 
 /**
  * The edge-safe half of the Auth.js configuration: no providers, no database, no bcrypt.
@@ -56,3 +56,22 @@ export function isTokenCurrent(token: JWT | null | undefined, now = nowSeconds()
 /** Auth.js names the cookie with a __Secure- prefix when served over HTTPS. */
 export const sessionCookieName = (secure: boolean) =>
   `${secure ? "__Secure-" : ""}authjs.session-token`;
+
+const decoded = new Map<string, Promise<JWT | null>>();
+const DECODED_MAX = 5_000;
+
+/**
+ * Auth.js's decode (key derivation + JWE decryption, a few ms of CPU), remembered per token
+ * string. A token is immutable and only ever decodes one way under one secret, so the cache
+ * cannot be poisoned; the lifetime rule and the session row are still checked every request.
+ */
+export function cachedDecode(params: JWTDecodeParams): Promise<JWT | null> {
+  const key = `${params.salt}\u0000${params.token ?? ""}`;
+  let result = decoded.get(key);
+  if (!result) {
+    result = decode(params).catch(() => null);
+    if (decoded.size >= DECODED_MAX) decoded.delete(decoded.keys().next().value!);
+    decoded.set(key, result);
+  }
+  return result;
+}

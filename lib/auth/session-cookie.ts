@@ -2,7 +2,7 @@ import "server-only";
 import { getToken } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { env } from "@/lib/env";
-import { sessionCookieName } from "./config";
+import { cachedDecode, sessionCookieName } from "./config";
 
 const SESSION_COOKIE = /(^|-)authjs\.session-token(\.\d+)?$/;
 
@@ -34,6 +34,7 @@ export async function keepBrowserSessionCookie(request: Request, response: Respo
     secret: env.AUTH_SECRET!,
     secureCookie,
     salt: sessionCookieName(secureCookie),
+    decode: cachedDecode,
   });
   if (!token || token.remember) return response;
   const headers = new Headers(response.headers);

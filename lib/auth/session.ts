@@ -6,7 +6,7 @@ import { cache } from "react";
 import { findActiveSession } from "@/lib/db/sessions";
 import { findProfile } from "@/lib/db/users";
 import { env } from "@/lib/env";
-import { isTokenCurrent, sessionCookieName, SIGN_IN_PATH } from "./config";
+import { cachedDecode, isTokenCurrent, sessionCookieName, SIGN_IN_PATH } from "./config";
 
 export type CurrentUser = { id: string; username: string; email: string };
 export type CurrentSession = { sessionId: string; user: CurrentUser };
@@ -23,6 +23,7 @@ export const getCurrentSession = cache(async (): Promise<CurrentSession | null> 
     secret: env.AUTH_SECRET!,
     secureCookie,
     salt: sessionCookieName(secureCookie),
+    decode: cachedDecode,
   });
   if (!isTokenCurrent(token)) return null;
   const row = await findActiveSession(token.sid!, token.sub!);

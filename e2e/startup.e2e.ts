@@ -1,0 +1,34 @@
+import { spawn } from "node:child_process";
+import { expect, test } from "@playwright/test";
+import { TEST_DB } from "../playwright.config";
+
+/** Starts the production server with the given settings and returns how it exited. */
+function startWith(env: Record<string, string | undefined>, port: number) {
+  return new Promise<{ code: number | null; output: string }>((resolve) => {
+    const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
+      env: { PATH: process.env.PATH, NODE_ENV: "production", DATABASE_URL: `file:./${TEST_DB}`, NEXT_TELEMETRY_DISABLED: "1", ...env },
+    });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
+  });
+}
+
+test("the server refuses to start without AUTH_SECRET, and says why", async () => {
+  // Empty, not absent: Next.js would otherwise fill it from a developer's .env.local.
+  const { code, output } = await startWith({ AUTH_SECRET: "" }, 3298);
+  expect(code).not.toBe(0);
+  expect(output).toContain("AUTH_SECRET is required");
+});
+
+test("the server refuses to start with a short AUTH_SECRET or a bad setting, listing each problem", async () => {
+  const { code, output } = await startWith({ AUTH_SECRET: "too-short", BCRYPT_COST: "99" }, 3299);
+  expect(code).not.toBe(0);
+  expect(output).toContain("AUTH_SECRET must be at least 32 characters");
+  expect(output).toContain("BCRYPT_COST must be between 10 and 14");
+});
