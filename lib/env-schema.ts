@@ -1,12 +1,11 @@
 import { z } from "zod";
 
-const intInRange = (name: string, min: number, max: number, fallback: number) =>
+const intInRange = (name: string, min: number, max: number) =>
   z.coerce
     .number({ error: `${name} must be a whole number` })
     .int(`${name} must be a whole number`)
     .min(min, `${name} must be between ${min} and ${max}`)
-    .max(max, `${name} must be between ${min} and ${max}`)
-    .default(fallback);
+    .max(max, `${name} must be between ${min} and ${max}`);
 
 const booleanFlag = z
   .enum(["true", "false", "1", "0", ""])
@@ -29,15 +28,11 @@ export const envSchema = z
       .min(32, "AUTH_SECRET must be at least 32 characters (generate one with: openssl rand -base64 33)"),
     AUTH_URL: z.url("AUTH_URL must be an absolute URL such as https://example.com").optional(),
     AUTH_TRUST_HOST: booleanFlag,
-    BCRYPT_COST: intInRange("BCRYPT_COST", 10, 14, 12),
-    PASSWORD_MIN_LENGTH: intInRange("PASSWORD_MIN_LENGTH", 8, 64, 8),
-    // Read by lib/auth/password.ts when its pool starts; validated here with the rest.
-    HASH_THREADS: z.coerce
-      .number({ error: "HASH_THREADS must be a whole number" })
-      .int("HASH_THREADS must be a whole number")
-      .min(1, "HASH_THREADS must be between 1 and 64")
-      .max(64, "HASH_THREADS must be between 1 and 64")
-      .optional(),
+    BCRYPT_COST: intInRange("BCRYPT_COST", 10, 14).default(12),
+    PASSWORD_MIN_LENGTH: intInRange("PASSWORD_MIN_LENGTH", 8, 64).default(8),
+    // Read by lib/auth/password.ts and scripts/cluster.mjs; validated here with the rest.
+    HASH_THREADS: intInRange("HASH_THREADS", 1, 64).optional(),
+    WEB_CONCURRENCY: intInRange("WEB_CONCURRENCY", 1, 64).optional(),
   });
 
 export type Env = z.infer<typeof envSchema>;
