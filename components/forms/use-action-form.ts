@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { startTransition, useActionState, useEffect, useRef } from "react";
 import { type DefaultValues, type FieldValues, type Path, useForm } from "react-hook-form";
-import type { z } from "zod";
+import type { $ZodType } from "zod/v4/core";
 import type { FormState } from "@/lib/forms/form-state";
 
 /**
@@ -17,7 +17,7 @@ export function useActionForm<Input extends FieldValues, Output extends FieldVal
   defaultValues,
   secretFields,
 }: {
-  schema: z.ZodType<Output, Input>;
+  schema: $ZodType<Output, Input>;
   action: (state: FormState<string>, formData: FormData) => Promise<FormState<string>>;
   defaultValues: DefaultValues<Input>;
   /** Cleared after every answer from the server. */

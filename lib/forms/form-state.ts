@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type { $ZodError } from "zod/v4/core";
 
 /** What a server action returns to its form: errors per field, a form-wide error, and the
  *  non-secret values to show again when the browser runs without JavaScript. */
@@ -34,7 +34,7 @@ export function echoValues<Field extends string>(
 }
 
 /** The first message for each field, as the form shows one message per field. */
-export function fieldErrorsOf<Field extends string>(error: z.ZodError): Partial<Record<Field, string>> {
+export function fieldErrorsOf<Field extends string>(error: $ZodError): Partial<Record<Field, string>> {
   const errors: Partial<Record<string, string>> = {};
   for (const issue of error.issues) {
     const key = String(issue.path[0] ?? "form");

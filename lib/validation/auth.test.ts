@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { z } from "zod";
+import type { $ZodError } from "zod/v4/core";
 import {
   EMAIL_MAX,
   IDENTIFIER_MAX,
@@ -14,7 +14,7 @@ import {
   utf8Length,
 } from "@/lib/validation/auth";
 
-type Result = { success: boolean; error?: z.ZodError };
+type Result = { success: boolean; error?: $ZodError };
 
 /** Messages grouped by the field they land on (`issue.path[0]`). */
 function errorsByField(result: Result): Record<string, string[]> {
