@@ -138,8 +138,12 @@ function load(options) {
 
 const count = (result, status) => result.statusCodeStats?.[status]?.count ?? 0;
 
+// The same V8 heap limits as `npm start` (package.json), unless NODE_OPTIONS says otherwise.
+const SERVER_NODE_OPTIONS = process.env.NODE_OPTIONS ?? "--max-old-space-size=192 --max-semi-space-size=8";
+
 const serverEnv = () => ({
   ...process.env,
+  NODE_OPTIONS: SERVER_NODE_OPTIONS,
   NODE_ENV: "production",
   DATABASE_URL: `file:./${DB_FILE}`,
   AUTH_SECRET: randomBytes(33).toString("base64"),
