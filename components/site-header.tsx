@@ -11,7 +11,7 @@ export function SiteHeader({ user }: { user: CurrentUser | null }) {
       <div className="mx-auto flex h-16 max-w-5xl items-center justify-between gap-3 px-4">
         <Link
           href={user ? "/dashboard" : "/"}
-          className="flex items-center gap-2 rounded-md font-semibold tracking-tight focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+          className="flex shrink-0 items-center gap-2 whitespace-nowrap rounded-md font-semibold tracking-tight focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
         >
           <DoorOpen aria-hidden className="size-5 text-primary" />
           {APP_NAME}
@@ -21,7 +21,7 @@ export function SiteHeader({ user }: { user: CurrentUser | null }) {
             <Button asChild variant="ghost" size="sm" className="min-w-0">
               <Link href="/dashboard/profile" title="Your profile">
                 <CircleUserRound aria-hidden />
-                <span className="max-w-[9rem] truncate">{user.username}</span>
+                <span className="sr-only sm:not-sr-only sm:max-w-[12rem] sm:truncate">{user.username}</span>
               </Link>
             </Button>
             <SignOutButton />
