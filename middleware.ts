@@ -1,6 +1,5 @@
-import { getToken } from "next-auth/jwt";
 import { type NextRequest, NextResponse } from "next/server";
-import { cachedDecode, isTokenCurrent, sessionCookieName, SIGN_IN_PATH } from "@/lib/auth/config";
+import { hasSecureSessionCookie, isTokenCurrent, readSessionToken, SIGN_IN_PATH } from "@/lib/auth/config";
 import { contentSecurityPolicy, HSTS, newNonce } from "@/lib/http/security-headers";
 
 /**
@@ -33,15 +32,8 @@ export async function middleware(request: NextRequest) {
 const isProtected = (pathname: string) => pathname === "/dashboard" || pathname.startsWith("/dashboard/");
 
 async function hasCurrentToken(request: NextRequest, https: boolean) {
-  const secureCookie = https || request.cookies.has(sessionCookieName(true));
-  const token = await getToken({
-    req: request,
-    secret: process.env.AUTH_SECRET,
-    secureCookie,
-    salt: sessionCookieName(secureCookie),
-    decode: cachedDecode,
-  });
-  return isTokenCurrent(token);
+  const secure = https || hasSecureSessionCookie(request.headers);
+  return isTokenCurrent(await readSessionToken(request.headers, process.env.AUTH_SECRET, secure));
 }
 
 function withSecurityHeaders(response: NextResponse, https: boolean) {

@@ -1,5 +1,5 @@
 import type { NextAuthConfig } from "next-auth";
-import { decode, type JWT, type JWTDecodeParams } from "next-auth/jwt";
+import { decode, getToken, type JWT, type JWTDecodeParams } from "next-auth/jwt";
 
 /**
  * The edge-safe half of the Auth.js configuration: no providers, no database, no bcrypt.
@@ -56,6 +56,21 @@ export function isTokenCurrent(token: JWT | null | undefined, now = nowSeconds()
 /** Auth.js names the cookie with a __Secure- prefix when served over HTTPS. */
 export const sessionCookieName = (secure: boolean) =>
   `${secure ? "__Secure-" : ""}authjs.session-token`;
+
+/** Whether the request carries the HTTPS-only (__Secure-) session cookie. */
+export const hasSecureSessionCookie = (headers: Headers) =>
+  headers.get("cookie")?.includes(sessionCookieName(true)) ?? false;
+
+/** The request's session token, decoded (through the cache below), or null. */
+export function readSessionToken(headers: Headers, secret: string | undefined, secure: boolean) {
+  return getToken({
+    req: { headers },
+    secret,
+    secureCookie: secure,
+    salt: sessionCookieName(secure),
+    decode: cachedDecode,
+  });
+}
 
 const decoded = new Map<string, Promise<JWT | null>>();
 const DECODED_MAX = 5_000;

@@ -1,8 +1,7 @@
 import "server-only";
-import { getToken } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { env } from "@/lib/env";
-import { cachedDecode, sessionCookieName } from "./config";
+import { hasSecureSessionCookie, readSessionToken } from "./config";
 
 const SESSION_COOKIE = /(^|-)authjs\.session-token(\.\d+)?$/;
 
@@ -28,14 +27,7 @@ export async function makeSessionCookieBrowserScoped() {
 export async function keepBrowserSessionCookie(request: Request, response: Response): Promise<Response> {
   const setCookies = response.headers.getSetCookie();
   if (!setCookies.some((c) => SESSION_COOKIE.test(c.split("=")[0]))) return response;
-  const secureCookie = request.headers.get("cookie")?.includes(sessionCookieName(true)) ?? false;
-  const token = await getToken({
-    req: request,
-    secret: env.AUTH_SECRET!,
-    secureCookie,
-    salt: sessionCookieName(secureCookie),
-    decode: cachedDecode,
-  });
+  const token = await readSessionToken(request.headers, env.AUTH_SECRET, hasSecureSessionCookie(request.headers));
   if (!token || token.remember) return response;
   const headers = new Headers(response.headers);
   headers.delete("set-cookie");

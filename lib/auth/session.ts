@@ -1,12 +1,11 @@
 import "server-only";
-import { getToken } from "next-auth/jwt";
-import { cookies, headers } from "next/headers";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { findActiveSession } from "@/lib/db/sessions";
 import { findProfile } from "@/lib/db/users";
 import { env } from "@/lib/env";
-import { cachedDecode, isTokenCurrent, sessionCookieName, SIGN_IN_PATH } from "./config";
+import { hasSecureSessionCookie, isTokenCurrent, readSessionToken, SIGN_IN_PATH } from "./config";
 
 export type CurrentUser = { id: string; username: string; email: string };
 export type CurrentSession = { sessionId: string; user: CurrentUser };
@@ -17,14 +16,8 @@ export type CurrentSession = { sessionId: string; user: CurrentUser };
  * Cached per request, so a page and its layout share one database read.
  */
 export const getCurrentSession = cache(async (): Promise<CurrentSession | null> => {
-  const secureCookie = (await cookies()).has(sessionCookieName(true));
-  const token = await getToken({
-    req: { headers: await headers() },
-    secret: env.AUTH_SECRET!,
-    secureCookie,
-    salt: sessionCookieName(secureCookie),
-    decode: cachedDecode,
-  });
+  const requestHeaders = await headers();
+  const token = await readSessionToken(requestHeaders, env.AUTH_SECRET, hasSecureSessionCookie(requestHeaders));
   if (!isTokenCurrent(token)) return null;
   const row = await findActiveSession(token.sid!, token.sub!);
   if (!row) return null;

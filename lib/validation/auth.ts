@@ -21,13 +21,12 @@ export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 const passwordTooLong = `Password must be at most ${PASSWORD_MAX_BYTES} bytes (some characters, like emoji or accented letters, take 2–4 bytes)`;
 
 /** Shared by sign-up and sign-in: a password is never trimmed or case-folded. */
-const passwordChecks = [
+const passwordField = z.string({ error: "Enter your password" }).check(
   z.minLength(1, "Enter your password"),
   // A length check before the byte count keeps a 1 MB value from being encoded at all.
   z.maxLength(PASSWORD_MAX_BYTES * 4, { error: passwordTooLong, abort: true }),
-  z.refine<string>((v) => utf8Length(v) <= PASSWORD_MAX_BYTES, passwordTooLong),
-];
-const passwordField = z.string({ error: "Enter your password" }).check(...passwordChecks);
+  z.refine((v) => utf8Length(v) <= PASSWORD_MAX_BYTES, passwordTooLong),
+);
 
 export function signUpSchema(passwordMinLength = 8) {
   return z
@@ -51,12 +50,9 @@ export function signUpSchema(passwordMinLength = 8) {
           ),
         z.pipe(z.email("Enter a valid email address, like name@example.com"), z.transform(normalizeEmail)),
       ),
-      password: z
-        .string({ error: "Enter your password" })
-        .check(
-          ...passwordChecks,
-          z.refine<string>((v) => v.length >= passwordMinLength, `Password must be at least ${passwordMinLength} characters`),
-        ),
+      password: passwordField.check(
+        z.refine((v) => v.length >= passwordMinLength, `Password must be at least ${passwordMinLength} characters`),
+      ),
       confirmPassword: z.string({ error: "Confirm your password" }).check(z.minLength(1, "Confirm your password")),
     })
     .check(
