@@ -23,6 +23,18 @@ describe("parseEnv", () => {
       AUTH_TRUST_HOST: false,
       BCRYPT_COST: 12,
       PASSWORD_MIN_LENGTH: 8,
+      TRUST_PROXY: 0,
+      LOGIN_DELAY_AFTER: 5,
+      LOGIN_LOCK_AFTER: 10,
+      LOGIN_LOCK_MINUTES: 15,
+      LOGIN_IP_MAX_FAILURES: 100,
+      LOGIN_CHALLENGE_AFTER: 3,
+      SIGNUP_IP_MAX_PER_HOUR: 10,
+      MAIL_MAX_PER_HOUR: 5,
+      POW_MAX_NUMBER: 100000,
+      MAIL_FROM: "Front Door <no-reply@localhost>",
+      MAIL_OUTBOX_DIR: "./mail-outbox",
+      REQUIRE_VERIFIED_EMAIL: false,
     });
   });
 

@@ -33,6 +33,30 @@ export const envSchema = z
     // Read by lib/auth/password.ts and scripts/cluster.mjs; validated here with the rest.
     HASH_THREADS: intInRange("HASH_THREADS", 1, 64).optional(),
     WEB_CONCURRENCY: intInRange("WEB_CONCURRENCY", 1, 64).optional(),
+
+    // Client IP: how many proxies in front of the app append to X-Forwarded-For (0: none, the
+    // socket address is the client). Read by scripts/server.mjs; validated here with the rest.
+    TRUST_PROXY: intInRange("TRUST_PROXY", 0, 10).default(0),
+
+    // Throttling (see README "Abuse resistance").
+    LOGIN_DELAY_AFTER: intInRange("LOGIN_DELAY_AFTER", 1, 100).default(5),
+    LOGIN_LOCK_AFTER: intInRange("LOGIN_LOCK_AFTER", 2, 1000).default(10),
+    LOGIN_LOCK_MINUTES: intInRange("LOGIN_LOCK_MINUTES", 1, 1440).default(15),
+    LOGIN_IP_MAX_FAILURES: intInRange("LOGIN_IP_MAX_FAILURES", 1, 100000).default(100),
+    LOGIN_CHALLENGE_AFTER: intInRange("LOGIN_CHALLENGE_AFTER", 0, 1000).default(3),
+    SIGNUP_IP_MAX_PER_HOUR: intInRange("SIGNUP_IP_MAX_PER_HOUR", 1, 100000).default(10),
+    MAIL_MAX_PER_HOUR: intInRange("MAIL_MAX_PER_HOUR", 1, 1000).default(5),
+    // Proof of work: the largest counter a browser may have to try (average: half of it).
+    POW_MAX_NUMBER: intInRange("POW_MAX_NUMBER", 1000, 10000000).default(100000),
+
+    // Mail. Without SMTP_URL, messages are written to MAIL_OUTBOX_DIR as .eml files.
+    SMTP_URL: z
+      .url("SMTP_URL must be a URL such as smtp://user:pass@mail.example.com:587")
+      .refine((v) => /^smtps?:\/\//.test(v), "SMTP_URL must start with smtp:// or smtps://")
+      .optional(),
+    MAIL_FROM: z.string().min(3).default("Front Door <no-reply@localhost>"),
+    MAIL_OUTBOX_DIR: z.string().min(1).default("./mail-outbox"),
+    REQUIRE_VERIFIED_EMAIL: booleanFlag,
   });
 
 export type Env = z.infer<typeof envSchema>;
