@@ -10,6 +10,18 @@ export const PORT = 3210;
 export const REHASH_PORT = 3211;
 export const TEST_DB = "e2e/.tmp/e2e.db";
 
+/** Throttle settings of the test servers; tests read them to know when limits bite. */
+export const E2E_LIMITS = {
+  LOGIN_DELAY_AFTER: "3",
+  LOGIN_LOCK_AFTER: "5",
+  LOGIN_DELAY_SECONDS: "1",
+  LOGIN_LOCK_MINUTES: "15",
+  LOGIN_IP_MAX_FAILURES: "8",
+  LOGIN_CHALLENGE_AFTER: "2",
+  SIGNUP_IP_MAX_PER_HOUR: "4",
+  MAIL_MAX_PER_HOUR: "3",
+};
+
 process.env.E2E_AUTH_SECRET ??= randomBytes(33).toString("base64");
 
 const serverEnv = (cost: number) => ({
@@ -19,6 +31,11 @@ const serverEnv = (cost: number) => ({
   AUTH_TRUST_HOST: "true",
   BCRYPT_COST: String(cost),
   NEXT_TELEMETRY_DISABLED: "1",
+  // Each test signs in from its own address (X-Forwarded-For set by e2e/fixtures/test.ts),
+  // as if behind one proxy, so throttles of one test never touch another's.
+  TRUST_PROXY: "1",
+  // Throttles shrunk so the tests reach them in seconds; the rules are the same.
+  ...E2E_LIMITS,
 });
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";

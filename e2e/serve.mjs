@@ -13,8 +13,6 @@ if (flag !== "--no-migrate") {
   execFileSync(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"], { stdio: "inherit" });
 }
 
-const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port], {
-  stdio: "inherit",
-});
+const server = spawn(process.execPath, ["scripts/server.mjs"], { stdio: "inherit", env: { ...process.env, PORT: port } });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,7 +1,7 @@
 import { REHASH_PORT } from "../playwright.config";
-import { actionFields, postSignUp } from "./fixtures/actions";
+import { actionFields, postSignUp, solvedChallenge } from "./fixtures/actions";
 import { countUsers, findUser } from "./fixtures/db";
-import { errorOf, expect, fillSignUp, newUser, signUp, test } from "./fixtures/test";
+import { errorOf, expect, fillSignUp, newIp, newUser, signUp, test } from "./fixtures/test";
 
 test.describe("sign-up form", () => {
   test.beforeEach(async ({ page }) => {
@@ -89,9 +89,11 @@ test("usernames and emails are unique ignoring case; the form keeps what was typ
 test("ten concurrent sign-ups for one username create exactly one account", async ({ browser, request, baseURL }) => {
   const hidden = await actionFields(browser, "/signup");
   const { username } = newUser();
+  // Solved first, so the ten posts leave together (the first success sets a session cookie).
+  const challenges = await Promise.all(Array.from({ length: 10 }, () => solvedChallenge(request, baseURL!, "signup")));
   const responses = await Promise.all(
-    Array.from({ length: 10 }, (_, i) =>
-      postSignUp(request, baseURL!, hidden, newUser({ username, email: `race.${i}.${username}@example.com` })),
+    challenges.map((altcha, i) =>
+      postSignUp(request, baseURL!, hidden, newUser({ username, email: `race.${i}.${username}@example.com` }), { altcha }),
     ),
   );
   const statuses = responses.map((r) => r.status());
@@ -107,9 +109,15 @@ test("twenty concurrent sign-ups across two server processes all succeed", async
   // Both servers write to one SQLite file: WAL and the busy timeout must queue the writers.
   const other = `http://localhost:${REHASH_PORT}`;
   const [hereFields, thereFields] = await Promise.all([actionFields(browser, "/signup"), actionFields(browser, `${other}/signup`)]);
-  const users = Array.from({ length: 20 }, () => newUser());
+  const users = Array.from({ length: 20 }, () => ({ ...newUser(), ip: newIp() }));
+  // Each from its own address (one network may only create a few accounts an hour), with its
+  // challenge solved first so that the twenty posts leave together.
+  const origins = users.map((_, i) => (i % 2 ? other : baseURL!));
+  const challenges = await Promise.all(users.map((user, i) => solvedChallenge(request, origins[i]!, "signup", user.ip)));
   const responses = await Promise.all(
-    users.map((user, i) => (i % 2 ? postSignUp(request, other, thereFields, user) : postSignUp(request, baseURL!, hereFields, user))),
+    users.map((user, i) =>
+      postSignUp(request, origins[i]!, i % 2 ? thereFields : hereFields, user, { ip: user.ip, altcha: challenges[i] }),
+    ),
   );
   expect(responses.map((r) => r.status())).toEqual(users.map(() => 303));
   for (const user of users) expect(findUser(user.username)?.email).toBe(user.email);
@@ -128,14 +136,15 @@ test.describe("without JavaScript", () => {
     expect(countUsers({ email: user.email })).toBe(0);
   });
 
-  test("sign-up works as a plain form post", async ({ page }) => {
+  test("sign-up says it needs JavaScript for the bot check, and a post without it creates nothing", async ({ page }) => {
     const user = newUser();
     await page.goto("/signup");
+    expect(await page.content()).toContain("Creating an account needs JavaScript");
     await fillSignUp(page, user);
     await page.getByRole("button", { name: "Create account" }).click();
-    await expect(page).toHaveURL(/\/dashboard$/);
-    await expect(page.getByText(`Welcome, ${user.username}`)).toBeVisible();
-    expect(findUser(user.username)?.email).toBe(user.email);
+    await expect(page.getByText("We could not confirm this browser. Please try again.")).toBeVisible();
+    await expect(page.getByLabel("Username")).toHaveValue(user.username);
+    expect(findUser(user.username)).toBeUndefined();
   });
 });
 
@@ -145,4 +154,25 @@ test("a new account's password is stored as a bcrypt hash, never in clear", asyn
   const row = findUser(user.username)!;
   expect(row.passwordHash).toMatch(/^\$2[aby]\$10\$.{53}$/);
   expect(row.passwordHash).not.toContain(user.password);
+});
+
+test("guessable passwords are refused with the reason next to the field; nothing is stored", async ({ page }) => {
+  for (const [password, reason] of [
+    ["iloveyou1", "This password is too common"],
+    ["P@ssw0rd2026", "This password is too common"],
+  ] as const) {
+    const user = newUser({ password });
+    await page.goto("/signup");
+    await fillSignUp(page, user);
+    await page.getByRole("button", { name: "Create account" }).click();
+    expect(await errorOf(page, "Password")).toContain(reason);
+    expect(findUser(user.username)).toBeUndefined();
+  }
+  const user = newUser();
+  const built = newUser({ username: user.username, password: `my ${user.username} password` });
+  await page.goto("/signup");
+  await fillSignUp(page, built);
+  await page.getByRole("button", { name: "Create account" }).click();
+  expect(await errorOf(page, "Password")).toContain("Your password must not contain your username.");
+  expect(findUser(built.username)).toBeUndefined();
 });

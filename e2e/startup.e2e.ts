@@ -5,8 +5,8 @@ import { TEST_DB } from "../playwright.config";
 /** Starts the production server with the given settings and returns how it exited. */
 function startWith(env: Record<string, string | undefined>, port: number) {
   return new Promise<{ code: number | null; output: string }>((resolve) => {
-    const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
-      env: { PATH: process.env.PATH, NODE_ENV: "production", DATABASE_URL: `file:./${TEST_DB}`, NEXT_TELEMETRY_DISABLED: "1", ...env },
+    const child = spawn(process.execPath, ["scripts/server.mjs"], {
+      env: { PATH: process.env.PATH, PORT: String(port), NODE_ENV: "production", DATABASE_URL: `file:./${TEST_DB}`, NEXT_TELEMETRY_DISABLED: "1", ...env },
     });
     let output = "";
     child.stdout.on("data", (chunk) => (output += chunk));

@@ -41,13 +41,14 @@ export const envSchema = z
     // Throttling (see README "Abuse resistance").
     LOGIN_DELAY_AFTER: intInRange("LOGIN_DELAY_AFTER", 1, 100).default(5),
     LOGIN_LOCK_AFTER: intInRange("LOGIN_LOCK_AFTER", 2, 1000).default(10),
+    LOGIN_DELAY_SECONDS: intInRange("LOGIN_DELAY_SECONDS", 1, 3600).default(15),
     LOGIN_LOCK_MINUTES: intInRange("LOGIN_LOCK_MINUTES", 1, 1440).default(15),
     LOGIN_IP_MAX_FAILURES: intInRange("LOGIN_IP_MAX_FAILURES", 1, 100000).default(100),
     LOGIN_CHALLENGE_AFTER: intInRange("LOGIN_CHALLENGE_AFTER", 0, 1000).default(3),
     SIGNUP_IP_MAX_PER_HOUR: intInRange("SIGNUP_IP_MAX_PER_HOUR", 1, 100000).default(10),
     MAIL_MAX_PER_HOUR: intInRange("MAIL_MAX_PER_HOUR", 1, 1000).default(5),
     // Proof of work: the largest counter a browser may have to try (average: half of it).
-    POW_MAX_NUMBER: intInRange("POW_MAX_NUMBER", 1000, 10000000).default(100000),
+    POW_MAX_NUMBER: intInRange("POW_MAX_NUMBER", 1000, 10000000).default(60000),
 
     // Mail. Without SMTP_URL, messages are written to MAIL_OUTBOX_DIR as .eml files.
     SMTP_URL: z

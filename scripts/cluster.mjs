@@ -2,7 +2,6 @@
 // per core), each a full Next.js server sharing one port through Node's cluster module.
 // Run with `npm run start:cluster` after `npm run build`.
 import cluster from "node:cluster";
-import http from "node:http";
 import { availableParallelism } from "node:os";
 
 const port = Number(process.env.PORT) || 3000;
@@ -31,9 +30,6 @@ if (cluster.isPrimary) {
   process.on("SIGTERM", () => stop("SIGTERM"));
   console.log(`cluster: ${workers} workers on http://${hostname}:${port}`);
 } else {
-  const { default: next } = await import("next");
-  const app = next({ dev: false, hostname, port });
-  const handle = app.getRequestHandler();
-  await app.prepare();
-  http.createServer((req, res) => handle(req, res)).listen(port, hostname);
+  const { startServer } = await import("./server.mjs");
+  await startServer({ port, hostname });
 }

@@ -10,16 +10,24 @@ import { Alert } from "@/components/ui/alert";
 import { Input } from "@/components/ui/input";
 import { signInSchema } from "@/lib/validation/auth";
 
-export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
-  const { form, state, formRef, formAction, onSubmit, pending, errorFor } = useActionForm({
+export function SignInForm({ callbackUrl, challenge }: { callbackUrl?: string; challenge: boolean }) {
+  const { form, state, formRef, formAction, onSubmit, pending, errorFor, challengeAttributes } = useActionForm({
     schema: signInSchema,
     action: signInAction,
     defaultValues: { identifier: "", password: "", remember: false },
     secretFields: ["password"],
+    challenge: { purpose: "signin", fromStart: challenge },
   });
 
   return (
-    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="grid gap-5">
+    <form
+      ref={formRef}
+      action={formAction}
+      onSubmit={onSubmit}
+      noValidate
+      className="grid gap-5"
+      {...challengeAttributes}
+    >
       {state.formError ? <Alert variant="error">{state.formError}</Alert> : null}
       {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
       <FormField label="Email or username" error={errorFor("identifier")}>

@@ -12,17 +12,30 @@ import { signUpSchema } from "@/lib/validation/auth";
 import { PasswordStrength } from "./password-strength";
 
 export function SignUpForm({ passwordMinLength }: { passwordMinLength: number }) {
-  const { form, state, formRef, formAction, onSubmit, pending, errorFor } = useActionForm({
+  const { form, state, formRef, formAction, onSubmit, pending, errorFor, challengeAttributes } = useActionForm({
     schema: signUpSchema(passwordMinLength),
     action: signUpAction,
     defaultValues: { username: "", email: "", password: "", confirmPassword: "" },
     secretFields: ["password", "confirmPassword"],
+    challenge: { purpose: "signup", fromStart: true },
   });
   const [password, username, email] = form.watch(["password", "username", "email"]);
 
   return (
-    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="grid gap-5">
+    <form
+      ref={formRef}
+      action={formAction}
+      onSubmit={onSubmit}
+      noValidate
+      className="grid gap-5"
+      {...challengeAttributes}
+    >
       {state.formError ? <Alert variant="error">{state.formError}</Alert> : null}
+      <noscript>
+        <Alert variant="error">
+          Creating an account needs JavaScript: your browser runs a short automatic check that you are not a bot.
+        </Alert>
+      </noscript>
       <FormField
         label="Username"
         error={errorFor("username")}

@@ -1,35 +1,53 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { startTransition, useActionState, useEffect, useRef } from "react";
+import { startTransition, useActionState, useEffect, useRef, useState } from "react";
 import { type DefaultValues, type FieldValues, type Path, useForm } from "react-hook-form";
 import type { $ZodType } from "zod/v4/core";
 import type { FormState } from "@/lib/forms/form-state";
+import { useProofOfWork } from "./use-proof-of-work";
+
+/** The form field that carries a solved challenge (lib/security/proof-of-work.ts reads it). */
+const CHALLENGE_FIELD = "altcha";
 
 /**
  * Binds a zod schema, react-hook-form and a server action: the browser validates with the
  * same schema first, then posts to the action, whose field errors land on the same fields.
  * Without JavaScript the form posts natively and the server's answer renders the errors.
+ * With `challenge`, a proof of work is solved in the background and sent with the post
+ * whenever the server asks for one (or from the start, with `fromStart`).
  */
 export function useActionForm<Input extends FieldValues, Output extends FieldValues>({
   schema,
   action,
   defaultValues,
   secretFields,
+  challenge,
 }: {
   schema: $ZodType<Output, Input>;
   action: (state: FormState<string>, formData: FormData) => Promise<FormState<string>>;
   defaultValues: DefaultValues<Input>;
   /** Cleared after every answer from the server. */
   secretFields: Path<Input>[];
+  challenge?: { purpose: "signup" | "signin"; fromStart: boolean };
 }) {
   const [state, formAction, pending] = useActionState(action, {});
+  const [solving, setSolving] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const form = useForm<Input, unknown, Output>({
     resolver: zodResolver(schema),
     mode: "onTouched",
     defaultValues,
   });
+  const proofOfWork = useProofOfWork(challenge?.purpose ?? "signin");
+  const { prepare } = proofOfWork;
+  const needsChallenge = Boolean(challenge && (challenge.fromStart || state.challenge));
+
+  // Start solving as soon as a challenge is needed, and again after each answer (each
+  // solution is good for one post).
+  useEffect(() => {
+    if (needsChallenge) prepare();
+  }, [needsChallenge, state, prepare]);
 
   useEffect(() => {
     if (!state.fieldErrors && !state.formError) return;
@@ -44,9 +62,15 @@ export function useActionForm<Input extends FieldValues, Output extends FieldVal
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [state]);
 
-  const onSubmit = form.handleSubmit(() => {
+  const onSubmit = form.handleSubmit(async () => {
     if (!formRef.current) return;
     const data = new FormData(formRef.current);
+    if (needsChallenge) {
+      setSolving(true);
+      const solved = await proofOfWork.take();
+      setSolving(false);
+      if (solved) data.set(CHALLENGE_FIELD, solved.payload);
+    }
     startTransition(() => formAction(data));
   });
 
@@ -57,5 +81,11 @@ export function useActionForm<Input extends FieldValues, Output extends FieldVal
     return form.formState.isSubmitted ? undefined : state.fieldErrors?.[field];
   };
 
-  return { form, state, formRef, formAction, onSubmit, pending, errorFor };
+  const { status } = proofOfWork;
+  /** Attributes for the <form>: where the background challenge stands. */
+  const challengeAttributes = needsChallenge
+    ? { "data-challenge": status.state, "data-challenge-ms": status.ms }
+    : {};
+
+  return { form, state, formRef, formAction, onSubmit, pending: pending || solving, errorFor, challengeAttributes };
 }

@@ -3,8 +3,9 @@ import { env } from "@/lib/env";
 import { createSession } from "@/lib/db/sessions";
 import { findUserForSignIn, updatePasswordHash } from "@/lib/db/users";
 import { requestMeta } from "@/lib/http/request-meta";
-import { normalizeEmail, signInSchema, usernameKey } from "@/lib/validation/auth";
+import { signInSchema } from "@/lib/validation/auth";
 import { BROWSER_SESSION_SECONDS, REMEMBERED_SESSION_SECONDS } from "./config";
+import { lookupFor } from "./identifier";
 import { hashPassword, verifyPassword } from "./password";
 
 export type AuthenticatedUser = {
@@ -14,9 +15,6 @@ export type AuthenticatedUser = {
   sessionId: string;
   remember: boolean;
 };
-
-const lookupFor = (identifier: string) =>
-  identifier.includes("@") ? { email: normalizeEmail(identifier) } : { usernameKey: usernameKey(identifier) };
 
 /**
  * Checks an email-or-username and password and opens a session row. Every failure returns
@@ -42,7 +40,7 @@ export async function authenticate(
     userId: user.id,
     remember,
     expires: new Date(Date.now() + lifetime * 1000),
-    ...requestMeta(headers),
+    ...requestMeta(headers, env.TRUST_PROXY),
   });
   return { id: user.id, username: user.username, email: user.email, sessionId: session.id, remember };
 }

@@ -4,19 +4,23 @@ import { createUser, DuplicateUserError, findExistingUnique } from "@/lib/db/use
 import type { SignUpData } from "@/lib/validation/auth";
 import { usernameKey } from "@/lib/validation/auth";
 import { hashPassword } from "./password";
+import { passwordProblem } from "./password-policy";
 
 export const USERNAME_TAKEN = "That username is taken";
 export const EMAIL_TAKEN = "An account with this email already exists";
 
 export type SignUpResult =
   | { ok: true; userId: string }
-  | { ok: false; fieldErrors: { username?: string; email?: string } };
+  | { ok: false; fieldErrors: { username?: string; email?: string; password?: string } };
 
 /**
  * Creates an account from validated input. A look-up first reports both clashes at once;
- * the unique indexes still decide when two sign-ups race for one name.
+ * the unique indexes still decide when two sign-ups race for one name. Guessable passwords
+ * (common, breached, or built from the username or email) are refused before any hashing.
  */
 export async function registerUser(data: SignUpData): Promise<SignUpResult> {
+  const weak = await passwordProblem(data.password, data);
+  if (weak) return { ok: false, fieldErrors: { password: weak } };
   const key = usernameKey(data.username);
   const taken = await findExistingUnique(key, data.email);
   if (taken.username || taken.email) {

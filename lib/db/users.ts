@@ -61,3 +61,9 @@ export function findProfile(userId: string) {
     select: { id: true, username: true, email: true, emailVerified: true, createdAt: true },
   });
 }
+
+/** The id of the account an email or username names, if any. */
+export async function findUserId(lookup: { email: string } | { usernameKey: string }) {
+  const user = await prisma.user.findUnique({ where: lookup as Prisma.UserWhereUniqueInput, select: { id: true } });
+  return user?.id ?? null;
+}

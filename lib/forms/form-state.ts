@@ -6,6 +6,8 @@ export type FormState<Field extends string> = {
   fieldErrors?: Partial<Record<Field, string>>;
   formError?: string;
   values?: Partial<Record<Field, string>>;
+  /** The next post must carry a solved proof-of-work challenge. */
+  challenge?: boolean;
 };
 
 /** Longest value echoed back into a form; anything longer is invalid anyway. */

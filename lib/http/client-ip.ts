@@ -1,0 +1,31 @@
+import { isIP } from "node:net";
+
+const UNKNOWN = "unknown";
+let warned = false;
+
+/**
+ * The client's address from X-Forwarded-For, as rewritten by scripts/server.mjs: the entry
+ * `trustProxy` places from the end (0: the last, which is the socket address). Malformed
+ * values become "unknown" so they share one bucket instead of each getting a fresh one.
+ */
+export function pickClientIp(forwardedFor: string | null, trustProxy: number): string {
+  const chain = (forwardedFor ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  if (chain.length === 0) return UNKNOWN;
+  const candidate = chain[Math.max(0, chain.length - 1 - trustProxy)]!;
+  const address = candidate.startsWith("::ffff:") ? candidate.slice(7) : candidate;
+  return isIP(address) ? address.toLowerCase() : UNKNOWN;
+}
+
+/** The client address used for throttling and shown with sessions. */
+export function clientIp(headers: Headers, trustProxy: number): string {
+  // Only scripts/server.mjs guarantees the header cannot be chosen by the client; `next start`
+  // and `next dev` keep whatever the client sent.
+  if (!warned && process.env.NODE_ENV === "production" && process.env.FRONT_DOOR_SERVER !== "1") {
+    warned = true;
+    console.warn("client-ip: not started through scripts/server.mjs (npm start); X-Forwarded-For may be forged");
+  }
+  return pickClientIp(headers.get("x-forwarded-for"), trustProxy);
+}

@@ -1,0 +1,45 @@
+// The production server: Next.js's request handler behind a plain Node HTTP server, so that
+// the client's address can be taken from the socket. Next.js fills X-Forwarded-For from the
+// socket only when a request has none, which would let any client choose its own address
+// (and escape per-IP limits). Here the header is rewritten on every request:
+//   TRUST_PROXY=0 (default): X-Forwarded-For is replaced by the socket address;
+//   TRUST_PROXY=N: the socket address is appended, and lib/http/client-ip.ts takes the entry
+//   N places from the end (the address the outermost trusted proxy saw).
+// `npm start` runs this file; scripts/cluster.mjs runs it in each worker.
+import http from "node:http";
+import { pathToFileURL } from "node:url";
+
+export async function startServer({ port, hostname }) {
+  process.env.NODE_ENV = "production";
+  // Tells lib/http/client-ip.ts that X-Forwarded-For was rewritten by this server.
+  process.env.FRONT_DOOR_SERVER = "1";
+  const trustProxy = Number(process.env.TRUST_PROXY) || 0;
+  const { default: next } = await import("next");
+  const app = next({ dev: false, hostname, port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const server = http.createServer((req, res) => {
+    const socketAddress = req.socket.remoteAddress ?? "";
+    const forwarded = req.headers["x-forwarded-for"];
+    const chain = Array.isArray(forwarded) ? forwarded.join(", ") : forwarded;
+    req.headers["x-forwarded-for"] = trustProxy > 0 && chain ? `${chain}, ${socketAddress}` : socketAddress;
+    handle(req, res);
+  });
+  // Longer than the usual proxy idle timeout (60 s), so the proxy closes idle connections first.
+  server.keepAliveTimeout = 65_000;
+  await new Promise((resolve) => server.listen(port, hostname, resolve));
+  return server;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const port = Number(process.env.PORT) || 3000;
+  const hostname = process.env.HOSTNAME || "0.0.0.0";
+  const server = await startServer({ port, hostname });
+  console.log(`Ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
+  for (const signal of ["SIGINT", "SIGTERM"]) {
+    process.on(signal, () => {
+      server.close(() => process.exit(0));
+      setTimeout(() => process.exit(0), 5000).unref();
+    });
+  }
+}
