@@ -9,6 +9,9 @@ import { defineConfig, devices } from "@playwright/test";
 export const PORT = 3210;
 export const REHASH_PORT = 3211;
 export const TEST_DB = "e2e/.tmp/e2e.db";
+/** The SMTP catcher started by e2e/global-setup.ts, and where it files each message. */
+export const MAIL_PORT = 3225;
+export const MAIL_DIR = "e2e/.tmp/mail";
 
 /** Throttle settings of the test servers; tests read them to know when limits bite. */
 export const E2E_LIMITS = {
@@ -24,11 +27,13 @@ export const E2E_LIMITS = {
 
 process.env.E2E_AUTH_SECRET ??= randomBytes(33).toString("base64");
 
-const serverEnv = (cost: number) => ({
+const serverEnv = (cost: number, port: number) => ({
   NODE_ENV: "production",
   DATABASE_URL: `file:./${TEST_DB}`,
   AUTH_SECRET: process.env.E2E_AUTH_SECRET!,
   AUTH_TRUST_HOST: "true",
+  AUTH_URL: `http://localhost:${port}`,
+  SMTP_URL: `smtp://127.0.0.1:${MAIL_PORT}`,
   BCRYPT_COST: String(cost),
   NEXT_TELEMETRY_DISABLED: "1",
   // Each test signs in from its own address (X-Forwarded-For set by e2e/fixtures/test.ts),
@@ -43,6 +48,7 @@ const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export default defineConfig({
   testDir: "e2e",
   testMatch: "**/*.e2e.ts",
+  globalSetup: "./e2e/global-setup.ts",
   outputDir: "test-results",
   fullyParallel: true,
   workers: 2,
@@ -75,14 +81,14 @@ export default defineConfig({
     {
       command: `node e2e/serve.mjs ${PORT}`,
       url: `http://localhost:${PORT}/api/health`,
-      env: serverEnv(10),
+      env: serverEnv(10, PORT),
       reuseExistingServer: false,
       timeout: 60_000,
     },
     {
       command: `node e2e/serve.mjs ${REHASH_PORT} --no-migrate`,
       url: `http://localhost:${REHASH_PORT}/api/health`,
-      env: serverEnv(11),
+      env: serverEnv(11, REHASH_PORT),
       reuseExistingServer: false,
       timeout: 60_000,
     },

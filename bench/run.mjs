@@ -108,23 +108,39 @@ function memory(pid) {
 
 const decode = (s) => s.replaceAll("&quot;", '"').replaceAll("&#x27;", "'").replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&amp;", "&");
 
-/** The sign-in server action's form, as a browser without JavaScript posts it. */
-async function signInForm() {
-  const html = await (await fetch(`${BASE}/login`)).text();
+/** A page's server-action form, as a browser without JavaScript posts it. */
+async function actionForm(path) {
+  const html = await (await fetch(`${BASE}${path}`)).text();
   const hidden = [...html.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g)].map((m) => [decode(m[1]), decode(m[2] ?? "")]);
   const boundary = `----bench${randomBytes(8).toString("hex")}`;
-  const body = (identifier, password) =>
-    [...hidden, ["identifier", identifier], ["password", password]]
+  const body = (fields) =>
+    [...hidden, ...Object.entries(fields)]
       .map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`)
       .join("") + `--${boundary}--\r\n`;
   const headers = { "content-type": `multipart/form-data; boundary=${boundary}`, origin: BASE, accept: "text/html" };
-  return { body, headers };
+  return { path, body, headers };
 }
 
-/** A new address for each failed try, so the per-IP throttle (which answers without
- *  hashing) stays out of the timing. */
-let ipCount = 0;
-const nextIp = () => `10.${(ipCount >> 16) & 255}.${(ipCount >> 8) & 255}.${ipCount++ & 255}`;
+async function signInForm() {
+  const form = await actionForm("/login");
+  return { ...form, body: (identifier, password) => form.body({ identifier, password }) };
+}
+
+/** Milliseconds for one post of a form from `ip`. */
+async function postOnce(form, fields, ip) {
+  const started = performance.now();
+  const response = await fetch(`${BASE}${form.path}`, {
+    method: "POST",
+    headers: { ...form.headers, "x-forwarded-for": ip },
+    body: form.body(fields),
+    redirect: "manual",
+  });
+  const text = await response.text();
+  if (response.status !== 200 || !text.includes("If an account exists for that address")) {
+    throw new Error(`${form.path} answered ${response.status} without the expected message`);
+  }
+  return performance.now() - started;
+}
 
 async function signInOnce(form, identifier, password, ip) {
   const started = performance.now();
@@ -142,6 +158,8 @@ function load(options) {
   });
 }
 
+const withinTenPercent = (a, b) => Math.abs(a - b) <= 0.1 * Math.max(a, b);
+
 const count = (result, status) => result.statusCodeStats?.[status]?.count ?? 0;
 
 // The same V8 heap limits as `npm start` (package.json), unless NODE_OPTIONS says otherwise.
@@ -154,6 +172,8 @@ const serverEnv = () => ({
   DATABASE_URL: `file:./${DB_FILE}`,
   AUTH_SECRET: randomBytes(33).toString("base64"),
   AUTH_TRUST_HOST: "true",
+  AUTH_URL: BASE,
+  MAIL_OUTBOX_DIR: "bench/.tmp/outbox",
   // One proxy hop, so the enumeration tries can each come from their own address.
   TRUST_PROXY: "1",
   BCRYPT_COST: String(COST),
@@ -208,6 +228,15 @@ async function measure(mode) {
       wrong.push((await signInOnce(form, users[i % users.length], `${PASSWORD}!`, nextIp())).ms);
     }
 
+    log(`${mode}: forgot-password timing`);
+    const forgot = await actionForm("/forgot-password");
+    const resetUnknown = [];
+    const resetKnown = [];
+    for (let i = 0; i < 20; i++) {
+      resetUnknown.push(await postOnce(forgot, { email: `nobody_${i}@example.com` }, nextIp()));
+      resetKnown.push(await postOnce(forgot, { email: `${users[i % users.length]}@example.com` }, nextIp()));
+    }
+
     const mem = memory(child.pid);
     const dashboardOk = count(dashboard, "200");
     if (dashboardOk < dashboard.requests.total * 0.99) throw new Error("dashboard answered with something other than 200");
@@ -230,7 +259,12 @@ async function measure(mode) {
         dashboard_requests_per_second: round(count(mixedDashboard, "200") / mixedDashboard.duration),
         signins_per_second: round(count(mixedSignins, "303") / mixedSignins.duration, 2),
       },
-      enumeration: { unknown_user_median_ms: round(median(unknown)), wrong_password_median_ms: round(median(wrong)) },
+      enumeration: {
+        unknown_user_median_ms: round(median(unknown)),
+        wrong_password_median_ms: round(median(wrong)),
+        forgot_password_unknown_email_median_ms: round(median(resetUnknown)),
+        forgot_password_known_email_median_ms: round(median(resetKnown)),
+      },
       ...mem,
     };
   } finally {
@@ -290,9 +324,11 @@ const report = {
     "signin p50 <= 1.15 x bcrypt_ms": single.signin.p50_ms <= 1.15 * bcryptMs,
     "signin/s >= 0.8 x cores / bcrypt_s": single.signin.per_second_8_clients >= (0.8 * cores * 1000) / bcryptMs,
     "mixed dashboard p99 <= 3 x idle p99": single.mixed.dashboard_p99_ms <= 3 * single.dashboard.p99_ms,
-    "enumeration medians within 10%":
-      Math.abs(single.enumeration.unknown_user_median_ms - single.enumeration.wrong_password_median_ms) <=
-      0.1 * Math.max(single.enumeration.unknown_user_median_ms, single.enumeration.wrong_password_median_ms),
+    "enumeration medians within 10%": withinTenPercent(single.enumeration.unknown_user_median_ms, single.enumeration.wrong_password_median_ms),
+    "forgot-password medians within 10%": withinTenPercent(
+      single.enumeration.forgot_password_unknown_email_median_ms,
+      single.enumeration.forgot_password_known_email_median_ms,
+    ),
     "dashboard p99 < 50 ms": single.dashboard.p99_ms < 50,
     "dashboard >= 40% of anon_redirect": single.dashboard.requests_per_second >= 0.4 * single.anon_redirect.requests_per_second,
     "rss per process <= 250 MB": Object.values(results).every((r) => r.rss_mb_max_process <= 250),

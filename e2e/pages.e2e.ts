@@ -8,10 +8,13 @@ const PUBLIC = [
   { name: "home", path: "/" },
   { name: "login", path: "/login" },
   { name: "signup", path: "/signup" },
+  { name: "forgot-password", path: "/forgot-password" },
+  { name: "reset-password-invalid", path: "/reset-password?token=expired-or-forged" },
 ];
 const PROTECTED = [
   { name: "dashboard", path: "/dashboard" },
   { name: "profile", path: "/dashboard/profile" },
+  { name: "settings", path: "/dashboard/settings" },
 ];
 
 async function seriousViolations(page: Page) {

@@ -220,6 +220,7 @@ test.describe("behind no proxy (TRUST_PROXY=0)", () => {
         NODE_ENV: "production",
         DATABASE_URL: `file:./${TEST_DB}`,
         AUTH_SECRET: process.env.E2E_AUTH_SECRET,
+        AUTH_URL: `http://localhost:${port}`,
         AUTH_TRUST_HOST: "true",
         BCRYPT_COST: "10",
         NEXT_TELEMETRY_DISABLED: "1",

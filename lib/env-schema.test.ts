@@ -45,6 +45,13 @@ describe("parseEnv", () => {
     expect(message).toMatch(/AUTH_SECRET: AUTH_SECRET is required/);
   });
 
+  it("requires AUTH_URL in production, where mail links are built from it", () => {
+    expect(errorOf({ NODE_ENV: "production", AUTH_SECRET: SECRET })).toContain("AUTH_URL is required in production");
+    expect(parseEnv({ NODE_ENV: "production", AUTH_SECRET: SECRET, AUTH_URL: "https://app.example.com" }).AUTH_URL).toBe(
+      "https://app.example.com",
+    );
+  });
+
   it("requires AUTH_SECRET in production", () => {
     expect(errorOf({ NODE_ENV: "production" })).toContain("AUTH_SECRET is required");
   });

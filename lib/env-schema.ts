@@ -58,7 +58,20 @@ export const envSchema = z
     MAIL_FROM: z.string().min(3).default("Front Door <no-reply@localhost>"),
     MAIL_OUTBOX_DIR: z.string().min(1).default("./mail-outbox"),
     REQUIRE_VERIFIED_EMAIL: booleanFlag,
-  });
+  })
+  .check(
+    z.superRefine((env, ctx) => {
+      // Links in mail are built from AUTH_URL: taking the host from a request would let anyone
+      // who sends a forged Host header receive someone else's password-reset link.
+      if (env.NODE_ENV === "production" && !env.AUTH_URL) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["AUTH_URL"],
+          message: "AUTH_URL is required in production (links in emails are built from it), e.g. https://app.example.com",
+        });
+      }
+    }),
+  );
 
 export type Env = z.infer<typeof envSchema>;
 

@@ -9,5 +9,11 @@ const BUILD_ONLY_SECRET = "not-a-secret-only-used-while-next-build-runs";
 
 /** Settings, read and validated once. Import this instead of reading process.env. */
 export const env = parseEnv(
-  building ? { ...process.env, AUTH_SECRET: process.env.AUTH_SECRET || BUILD_ONLY_SECRET } : process.env,
+  building
+    ? {
+        ...process.env,
+        AUTH_SECRET: process.env.AUTH_SECRET || BUILD_ONLY_SECRET,
+        AUTH_URL: process.env.AUTH_URL || "http://localhost:3000",
+      }
+    : process.env,
 );

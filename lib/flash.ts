@@ -12,6 +12,21 @@ export const FLASH_MESSAGES = {
   "signed-in": { kind: "success", text: "You are signed in." },
   "signed-out": { kind: "info", text: "You have been signed out" },
   "session-ended": { kind: "info", text: "Your session has ended. Please sign in again." },
+  "email-verified": { kind: "success", text: "Your email address is verified." },
+  "email-changed": { kind: "success", text: "Your email address has been changed." },
+  "email-taken": { kind: "error", text: "That address now belongs to another account, so your email address was not changed." },
+  "link-invalid": { kind: "error", text: "This link is invalid or has already been used. Request a new one." },
+  "link-expired": { kind: "error", text: "This link has expired. Request a new one." },
+  "password-reset": { kind: "success", text: "Your password has been reset. Sign in with your new password." },
+  "password-changed": { kind: "success", text: "Your password has been changed. Your other sessions were signed out." },
+  "verification-sent": { kind: "info", text: "We sent a new verification link to your email address." },
+  "email-change-sent": {
+    kind: "info",
+    text: "We sent a confirmation link to your new address. Your email address changes once you open it.",
+  },
+  "session-revoked": { kind: "success", text: "That session has been signed out." },
+  "other-sessions-revoked": { kind: "success", text: "All your other sessions have been signed out." },
+  "account-deleted": { kind: "info", text: "Your account and all its data have been deleted. Goodbye!" },
 } as const;
 
 export type FlashCode = keyof typeof FLASH_MESSAGES;

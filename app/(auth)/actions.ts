@@ -2,10 +2,12 @@
 
 import { AuthError } from "next-auth";
 import { headers } from "next/headers";
+import { after } from "next/server";
 import { redirect } from "next/navigation";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { signIn, signOut } from "@/lib/auth";
 import { makeSessionCookieBrowserScoped } from "@/lib/auth/session-cookie";
+import { RESET_LINK_SENT, resetPassword, sendVerificationEmail, startPasswordReset } from "@/lib/auth/account";
 import { registerUser } from "@/lib/auth/sign-up";
 import { env } from "@/lib/env";
 import { setFlash } from "@/lib/flash";
@@ -15,13 +17,22 @@ import { CHALLENGE_FAILED, CHALLENGE_FIELD, verifyChallenge } from "@/lib/securi
 import { tooManyAttempts, tooManySignUps } from "@/lib/security/retry-message";
 import { signInThrottle } from "@/lib/security/sign-in-throttle";
 import { countSignUp, signUpWait } from "@/lib/security/sign-up-limit";
+import { mailWait } from "@/lib/security/mail-limit";
+import { forgotPasswordSchema, resetPasswordSchema } from "@/lib/validation/account";
 import { INVALID_CREDENTIALS, signInSchema, signUpSchema } from "@/lib/validation/auth";
 
 const SIGN_UP_FIELDS = ["username", "email", "password", "confirmPassword"] as const;
 const SIGN_IN_FIELDS = ["identifier", "password", "remember"] as const;
+const FORGOT_FIELDS = ["email"] as const;
+const RESET_FIELDS = ["token", "password", "confirmPassword"] as const;
 
 export type SignUpState = FormState<(typeof SIGN_UP_FIELDS)[number]>;
 export type SignInState = FormState<(typeof SIGN_IN_FIELDS)[number]>;
+export type ForgotPasswordState = FormState<(typeof FORGOT_FIELDS)[number]>;
+export type ResetPasswordState = FormState<(typeof RESET_FIELDS)[number]>;
+
+const LINK_EXPIRED = "This link has expired. Request a new one below.";
+const LINK_INVALID = "This link is invalid or has already been used. Request a new one below.";
 
 const requestIp = async () => clientIp(await headers(), env.TRUST_PROXY);
 
@@ -54,6 +65,8 @@ export async function signUpAction(_prev: SignUpState, formData: FormData): Prom
   const result = await registerUser(parsed.data);
   if (!result.ok) return { fieldErrors: result.fieldErrors, values, challenge: true };
   await countSignUp(ip);
+  const { userId } = result;
+  after(() => sendVerificationEmail({ id: userId, username: parsed.data.username, email: parsed.data.email }));
 
   if (!(await startSession(parsed.data.email, parsed.data.password, false))) {
     return { formError: "Your account was created, but signing in failed. Please sign in.", values };
@@ -85,6 +98,37 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
   await throttle.succeed(identifier, ip);
   await setFlash("signed-in");
   redirect(safeCallbackUrl(formData.get("callbackUrl")));
+}
+
+export async function forgotPasswordAction(_prev: ForgotPasswordState, formData: FormData): Promise<ForgotPasswordState> {
+  const fields = readFields(formData, FORGOT_FIELDS);
+  const values = echoValues(fields, FORGOT_FIELDS);
+  const parsed = forgotPasswordSchema.safeParse(fields);
+  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
+
+  const wait = await mailWait(`ip:${await requestIp()}`);
+  if (wait > 0) return { formError: tooManyAttempts(wait), values };
+  const { email } = parsed.data;
+  // Looked up and mailed after the answer is sent: the same answer, in the same time,
+  // whether or not the address has an account. Each address gets a few mails an hour at most.
+  after(async () => {
+    if ((await mailWait(`email:${email}`)) === 0) await startPasswordReset(email);
+  });
+  return { notice: RESET_LINK_SENT, values };
+}
+
+export async function resetPasswordAction(_prev: ResetPasswordState, formData: FormData): Promise<ResetPasswordState> {
+  const fields = readFields(formData, RESET_FIELDS);
+  const parsed = resetPasswordSchema(env.PASSWORD_MIN_LENGTH).safeParse(fields);
+  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error) };
+
+  const result = await resetPassword(parsed.data.token, parsed.data.password);
+  if (!result.ok && "link" in result) {
+    return { formError: result.link === "expired" ? LINK_EXPIRED : LINK_INVALID };
+  }
+  if (!result.ok) return { fieldErrors: { password: result.password } };
+  await setFlash("password-reset");
+  redirect("/login");
 }
 
 export async function signOutAction() {

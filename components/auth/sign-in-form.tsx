@@ -58,6 +58,9 @@ export function SignInForm({ callbackUrl, challenge }: { callbackUrl?: string; c
           />
           Remember me
         </label>
+        <Link href="/forgot-password" className="text-sm font-medium text-primary underline-offset-4 hover:underline">
+          Forgot password?
+        </Link>
       </div>
       <SubmitButton pending={pending} pendingText="Signing in…" className="w-full">
         Sign in

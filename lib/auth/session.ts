@@ -2,12 +2,13 @@ import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { findActiveSession } from "@/lib/db/sessions";
+import { findActiveSession, listSessions } from "@/lib/db/sessions";
 import { findProfile } from "@/lib/db/users";
 import { env } from "@/lib/env";
+import { describeUserAgent } from "@/lib/http/user-agent";
 import { hasSecureSessionCookie, isTokenCurrent, readSessionToken, SIGN_IN_PATH } from "./config";
 
-export type CurrentUser = { id: string; username: string; email: string };
+export type CurrentUser = { id: string; username: string; email: string; emailVerified: boolean };
 export type CurrentSession = { sessionId: string; user: CurrentUser };
 
 /**
@@ -31,10 +32,38 @@ export async function requireSession(): Promise<CurrentSession> {
   return session;
 }
 
+/**
+ * For pages that need a verified email address when REQUIRE_VERIFIED_EMAIL is on: false
+ * means "show the verify-your-email notice instead". Settings stay reachable, to fix a typo.
+ */
+export const mayUseApp = (user: CurrentUser) => user.emailVerified || !env.REQUIRE_VERIFIED_EMAIL;
+
 export type Profile = { username: string; email: string; createdAt: Date; emailVerified: Date | null };
 
 /** The signed-in user's account details for display. */
 export async function getProfile(userId: string): Promise<Profile | null> {
   const row = await findProfile(userId);
   return row && { username: row.username, email: row.email, createdAt: row.createdAt, emailVerified: row.emailVerified };
+}
+
+export type SessionSummary = {
+  id: string;
+  device: string;
+  ipAddress: string | null;
+  createdAt: Date;
+  lastSeenAt: Date;
+  current: boolean;
+};
+
+/** The user's active sessions, most recently used first, for the sessions list. */
+export async function getSessions(userId: string, currentSessionId: string): Promise<SessionSummary[]> {
+  const rows = await listSessions(userId);
+  return rows.map((row) => ({
+    id: row.id,
+    device: describeUserAgent(row.userAgent),
+    ipAddress: row.ipAddress,
+    createdAt: row.createdAt,
+    lastSeenAt: row.lastSeenAt,
+    current: row.id === currentSessionId,
+  }));
 }

@@ -28,7 +28,7 @@ export async function findActiveSession(sessionId: string, userId: string) {
   // Raw SQL: this runs on every protected request, and a model query is compiled anew by
   // Prisma's query compiler on each call (about 1 ms of CPU here); the statement is not.
   const rows = await prisma.$queryRaw<ActiveSessionRow[]>`
-    SELECT s.id, s.userId, s.expires, s.lastSeenAt, u.username, u.email
+    SELECT s.id, s.userId, s.expires, s.lastSeenAt, u.username, u.email, u.emailVerified
     FROM Session s JOIN User u ON u.id = s.userId
     WHERE s.id = ${sessionId}`;
   const row = rows[0];
@@ -37,7 +37,10 @@ export async function findActiveSession(sessionId: string, userId: string) {
     // Best effort: a missed "last seen" write must never fail the request.
     prisma.$executeRaw`UPDATE Session SET lastSeenAt = ${new Date()} WHERE id = ${row.id}`.catch(() => {});
   }
-  return { id: row.id, user: { id: row.userId, username: row.username, email: row.email } };
+  return {
+    id: row.id,
+    user: { id: row.userId, username: row.username, email: row.email, emailVerified: row.emailVerified !== null },
+  };
 }
 
 type ActiveSessionRow = {
@@ -47,8 +50,27 @@ type ActiveSessionRow = {
   lastSeenAt: Date | string;
   username: string;
   email: string;
+  emailVerified: Date | string | null;
 };
 
 export function deleteSession(sessionId: string) {
   return prisma.session.deleteMany({ where: { id: sessionId } });
+}
+
+export function listSessions(userId: string) {
+  return prisma.session.findMany({
+    where: { userId, expires: { gt: new Date() } },
+    select: { id: true, ipAddress: true, userAgent: true, createdAt: true, lastSeenAt: true, remember: true },
+    orderBy: { lastSeenAt: "desc" },
+  });
+}
+
+/** Ends one of a user's sessions; the user id guards against ending someone else's. */
+export function deleteUserSession(userId: string, sessionId: string) {
+  return prisma.session.deleteMany({ where: { id: sessionId, userId } });
+}
+
+/** Ends every session of a user except `keep` (none kept when it is null). */
+export function deleteOtherSessions(userId: string, keep: string | null) {
+  return prisma.session.deleteMany({ where: { userId, ...(keep && { id: { not: keep } }) } });
 }

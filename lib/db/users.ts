@@ -67,3 +67,53 @@ export async function findUserId(lookup: { email: string } | { usernameKey: stri
   const user = await prisma.user.findUnique({ where: lookup as Prisma.UserWhereUniqueInput, select: { id: true } });
   return user?.id ?? null;
 }
+
+export function findUserById(userId: string) {
+  return prisma.user.findUnique({
+    where: { id: userId },
+    select: { id: true, username: true, email: true, emailVerified: true, passwordHash: true },
+  });
+}
+
+export function findUserByEmail(email: string) {
+  return prisma.user.findUnique({ where: { email }, select: { id: true, username: true, email: true } });
+}
+
+export function markEmailVerified(userId: string, email: string) {
+  // Only while the address is still the one the link was sent to.
+  return prisma.user.updateMany({ where: { id: userId, email }, data: { emailVerified: new Date() } });
+}
+
+/** Replaces a user's email with a verified new one; false when another account took it. */
+export async function replaceEmail(userId: string, email: string) {
+  try {
+    await prisma.user.update({ where: { id: userId }, data: { email, emailVerified: new Date() } });
+    return true;
+  } catch (error) {
+    if (duplicateField(error) === "email") return false;
+    throw error;
+  }
+}
+
+/**
+ * Sets a new password hash and, in the same transaction, ends the user's other sessions
+ * and voids every password-reset link: an old link or a stolen session stops working.
+ */
+export function changePasswordHash(userId: string, passwordHash: string, keepSessionId: string | null) {
+  return prisma.$transaction([
+    prisma.user.update({ where: { id: userId }, data: { passwordHash }, select: { id: true } }),
+    prisma.session.deleteMany({ where: { userId, ...(keepSessionId && { id: { not: keepSessionId } }) } }),
+    prisma.verificationToken.deleteMany({ where: { identifier: { startsWith: `reset-password:${userId}:` } } }),
+  ]);
+}
+
+/** Removes a user and everything that is theirs, in one transaction. */
+export function deleteUserAndData(userId: string) {
+  return prisma.$transaction([
+    prisma.verificationToken.deleteMany({ where: { identifier: { contains: `:${userId}:` } } }),
+    // Sessions and accounts go with the user (ON DELETE CASCADE); explicit for clarity.
+    prisma.session.deleteMany({ where: { userId } }),
+    prisma.account.deleteMany({ where: { userId } }),
+    prisma.user.delete({ where: { id: userId }, select: { id: true } }),
+  ]);
+}

@@ -6,6 +6,8 @@ export type FormState<Field extends string> = {
   fieldErrors?: Partial<Record<Field, string>>;
   formError?: string;
   values?: Partial<Record<Field, string>>;
+  /** A success message to show in the form (for forms that stay on the page). */
+  notice?: string;
   /** The next post must carry a solved proof-of-work challenge. */
   challenge?: boolean;
 };

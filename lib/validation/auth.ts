@@ -21,12 +21,30 @@ export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 const passwordTooLong = `Password must be at most ${PASSWORD_MAX_BYTES} bytes (some characters, like emoji or accented letters, take 2–4 bytes)`;
 
 /** Shared by sign-up and sign-in: a password is never trimmed or case-folded. */
-const passwordField = z.string({ error: "Enter your password" }).check(
+export const passwordField = z.string({ error: "Enter your password" }).check(
   z.minLength(1, "Enter your password"),
   // A length check before the byte count keeps a 1 MB value from being encoded at all.
   z.maxLength(PASSWORD_MAX_BYTES * 4, { error: passwordTooLong, abort: true }),
   z.refine((v) => utf8Length(v) <= PASSWORD_MAX_BYTES, passwordTooLong),
 );
+
+/** An email address as typed: trimmed, checked, stored lowercased. */
+export const emailField = z.pipe(
+  z
+    .string({ error: "Enter your email address" })
+    .check(
+      z.trim(),
+      z.minLength(1, { error: "Enter your email address", abort: true }),
+      z.maxLength(EMAIL_MAX, { error: `Email must be at most ${EMAIL_MAX} characters`, abort: true }),
+    ),
+  z.pipe(z.email("Enter a valid email address, like name@example.com"), z.transform(normalizeEmail)),
+);
+
+/** A password being chosen: the shared rules plus the minimum length. */
+export const newPasswordField = (passwordMinLength: number) =>
+  passwordField.check(
+    z.refine((v) => v.length >= passwordMinLength, `Password must be at least ${passwordMinLength} characters`),
+  );
 
 export function signUpSchema(passwordMinLength = 8) {
   return z
@@ -40,19 +58,8 @@ export function signUpSchema(passwordMinLength = 8) {
           z.maxLength(USERNAME_MAX, `Username must be at most ${USERNAME_MAX} characters`),
           z.regex(/^[A-Za-z0-9_]+$/, "Username may only contain letters a–z, digits and underscores"),
         ),
-      email: z.pipe(
-        z
-          .string({ error: "Enter your email address" })
-          .check(
-            z.trim(),
-            z.minLength(1, { error: "Enter your email address", abort: true }),
-            z.maxLength(EMAIL_MAX, { error: `Email must be at most ${EMAIL_MAX} characters`, abort: true }),
-          ),
-        z.pipe(z.email("Enter a valid email address, like name@example.com"), z.transform(normalizeEmail)),
-      ),
-      password: passwordField.check(
-        z.refine((v) => v.length >= passwordMinLength, `Password must be at least ${passwordMinLength} characters`),
-      ),
+      email: emailField,
+      password: newPasswordField(passwordMinLength),
       confirmPassword: z.string({ error: "Confirm your password" }).check(z.minLength(1, "Confirm your password")),
     })
     .check(

@@ -1,13 +1,15 @@
-import { CircleUserRound, ShieldCheck } from "lucide-react";
+import { CircleUserRound, Settings, ShieldCheck } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, CardDescription, CardHeader } from "@/components/ui/card";
-import { requireSession } from "@/lib/auth/session";
+import { mayUseApp, requireSession } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
   const { user } = await requireSession();
+  // The layout shows the "Verify your email" banner; until then there is nothing else here.
+  if (!mayUseApp(user)) return <h1 className="sr-only">Dashboard</h1>;
   return (
     <>
       <div className="grid gap-2">
@@ -26,6 +28,18 @@ export default async function DashboardPage() {
               <CircleUserRound aria-hidden className="size-5 text-primary" />
               <h2 className="font-semibold">Your profile</h2>
               <CardDescription>Your username, email and when you joined.</CardDescription>
+            </CardHeader>
+          </Card>
+        </Link>
+        <Link
+          href="/dashboard/settings"
+          className="rounded-lg focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+        >
+          <Card className="h-full transition-colors hover:bg-accent/50">
+            <CardHeader>
+              <Settings aria-hidden className="size-5 text-primary" />
+              <h2 className="font-semibold">Settings</h2>
+              <CardDescription>Password, email, where you are signed in, and deleting your account.</CardDescription>
             </CardHeader>
           </Card>
         </Link>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { getProfile, requireSession } from "@/lib/auth/session";
+import { getProfile, mayUseApp, requireSession } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Profile" };
 
@@ -10,11 +10,20 @@ const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "long", timeZone: 
 
 export default async function ProfilePage() {
   const { user } = await requireSession();
+  if (!mayUseApp(user)) return <h1 className="sr-only">Profile</h1>;
   const profile = await getProfile(user.id);
   if (!profile) redirect("/login");
   const rows = [
     { label: "Username", value: profile.username },
-    { label: "Email", value: profile.email },
+    {
+      label: "Email",
+      value: (
+        <>
+          {profile.email}{" "}
+          <span className="text-sm text-muted-foreground">{profile.emailVerified ? "(verified)" : "(not verified yet)"}</span>
+        </>
+      ),
+    },
     {
       label: "Account created",
       value: <time dateTime={profile.createdAt.toISOString()}>{dateFormat.format(profile.createdAt)}</time>,

@@ -1,0 +1,44 @@
+"use client";
+
+import { changeEmailAction } from "@/app/(dashboard)/actions";
+import { FormField } from "@/components/forms/form-field";
+import { PasswordInput } from "@/components/forms/password-input";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { Alert } from "@/components/ui/alert";
+import { Input } from "@/components/ui/input";
+import { changeEmailSchema } from "@/lib/validation/account";
+
+export function ChangeEmailForm() {
+  const { form, state, formRef, formAction, onSubmit, pending, errorFor } = useActionForm({
+    schema: changeEmailSchema,
+    action: changeEmailAction,
+    defaultValues: { email: "", currentPassword: "" },
+    secretFields: ["currentPassword"],
+  });
+
+  return (
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="grid gap-5">
+      {state.formError ? <Alert variant="error">{state.formError}</Alert> : null}
+      <FormField label="New email" error={errorFor("email")} hint="We send a link to the new address; the change takes effect once you open it.">
+        {(field) => (
+          <Input
+            {...field}
+            {...form.register("email")}
+            defaultValue={state.values?.email}
+            type="email"
+            autoComplete="email"
+            spellCheck={false}
+            required
+          />
+        )}
+      </FormField>
+      <FormField label="Current password" error={errorFor("currentPassword")}>
+        {(field) => <PasswordInput {...field} {...form.register("currentPassword")} autoComplete="current-password" required />}
+      </FormField>
+      <SubmitButton pending={pending} pendingText="Sending…" className="justify-self-start">
+        Change email
+      </SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,137 @@
+import "server-only";
+import { findUserByEmail, findUserById, markEmailVerified, replaceEmail } from "@/lib/db/users";
+import { changePasswordHash, deleteUserAndData } from "@/lib/db/users";
+import { env } from "@/lib/env";
+import { sendMail } from "@/lib/mail/transport";
+import * as templates from "@/lib/mail/templates";
+import { signInThrottle } from "@/lib/security/sign-in-throttle";
+import { issueLink, peekLink, redeemLink } from "./links";
+import { hashPassword, PasswordTooLongError, verifyPassword } from "./password";
+import { passwordProblem } from "./password-policy";
+
+type User = { id: string; username: string; email: string };
+
+/** Sends a mail; a failure is logged, not shown: the user can ask again. */
+async function deliver(to: string, content: templates.MailContent) {
+  try {
+    await sendMail({ to, ...content });
+  } catch (error) {
+    console.error(`mail: could not send "${content.subject}": ${(error as Error).message}`);
+  }
+}
+
+export async function sendVerificationEmail(user: User) {
+  const { url, hours } = await issueLink({ purpose: "verify-email", userId: user.id, email: user.email });
+  await deliver(user.email, templates.verifyEmail({ username: user.username, url, expiresInHours: hours }));
+}
+
+export type EmailLinkOutcome = "verified" | "email-changed" | "email-taken" | "invalid" | "expired";
+
+/** Opens a link from a verify-email or change-email message. */
+export async function openEmailLink(token: unknown): Promise<EmailLinkOutcome> {
+  const link = await redeemLink(token, ["verify-email", "change-email"]);
+  if (!link.ok) return link.reason;
+  const { purpose, userId, email } = link.target;
+  const user = await findUserById(userId);
+  if (!user) return "invalid";
+  if (purpose === "verify-email") {
+    const { count } = await markEmailVerified(userId, email);
+    return count === 1 ? "verified" : "invalid";
+  }
+  if (!(await replaceEmail(userId, email))) return "email-taken";
+  await deliver(user.email, templates.emailChangedNotice({ username: user.username, newEmail: email }));
+  return "email-changed";
+}
+
+export const RESET_LINK_SENT =
+  "If an account exists for that address, we sent a link to reset your password. It expires in 1 hour.";
+
+/**
+ * Starts a password reset for whoever owns `email`, if anyone. Callers run it after the
+ * response is sent, so the answer is the same, and as fast, either way.
+ */
+export async function startPasswordReset(email: string) {
+  const user = await findUserByEmail(email);
+  if (!user) return;
+  const { url, hours } = await issueLink({ purpose: "reset-password", userId: user.id, email: user.email });
+  await deliver(user.email, templates.passwordReset({ username: user.username, url, expiresInMinutes: hours * 60 }));
+}
+
+export type ResetLinkCheck = { ok: true; user: { username: string; email: string } } | { ok: false; reason: "invalid" | "expired" };
+
+/** Whether a reset link can still be used, and whose it is (to warn about their own name in the password). */
+export async function checkResetLink(token: unknown): Promise<ResetLinkCheck> {
+  const link = await peekLink(token, ["reset-password"]);
+  if (!link.ok) return link;
+  const user = await findUserById(link.target.userId);
+  return user ? { ok: true, user: { username: user.username, email: user.email } } : { ok: false, reason: "invalid" };
+}
+
+export type ResetResult = { ok: true } | { ok: false; link: "invalid" | "expired" } | { ok: false; password: string };
+
+/**
+ * Sets a new password through a reset link. The link is used up only once the password is
+ * acceptable; then every session of the user ends and a notice is mailed.
+ */
+export async function resetPassword(token: unknown, password: string): Promise<ResetResult> {
+  const link = await peekLink(token, ["reset-password"]);
+  if (!link.ok) return { ok: false, link: link.reason };
+  const user = await findUserById(link.target.userId);
+  if (!user) return { ok: false, link: "invalid" };
+  const weak = await passwordProblem(password, user);
+  if (weak) return { ok: false, password: weak };
+
+  const redeemed = await redeemLink(token, ["reset-password"]);
+  if (!redeemed.ok) return { ok: false, link: redeemed.reason };
+  await changePasswordHash(user.id, await hashPassword(password, env.BCRYPT_COST), null);
+  await deliver(user.email, templates.passwordChanged({ username: user.username, when: new Date() }));
+  return { ok: true };
+}
+
+export type PasswordCheck = { ok: true; user: NonNullable<Awaited<ReturnType<typeof findUserById>>> } | { ok: false; retryAfterMs?: number };
+
+/**
+ * Confirms the signed-in user's current password before a sensitive change. Wrong guesses
+ * count against the same throttle as sign-in, so settings are no way around it.
+ */
+export async function confirmCurrentPassword(userId: string, password: string, ip: string): Promise<PasswordCheck> {
+  const user = await findUserById(userId);
+  if (!user) return { ok: false };
+  const throttle = signInThrottle();
+  const gate = await throttle.check(user.username, ip);
+  if (gate.blocked) return { ok: false, retryAfterMs: gate.retryAfterMs };
+  let ok = false;
+  try {
+    ok = (await verifyPassword(password, user.passwordHash, env.BCRYPT_COST)).ok;
+  } catch (error) {
+    if (!(error instanceof PasswordTooLongError)) throw error;
+  }
+  if (!ok) {
+    const next = await throttle.fail(user.username, ip);
+    return next.blocked ? { ok: false, retryAfterMs: next.retryAfterMs } : { ok: false };
+  }
+  await throttle.succeed(user.username, ip);
+  return { ok: true, user };
+}
+
+/** Sets a new password for a signed-in user; their other sessions end. */
+export async function changePassword(user: User, password: string, currentSessionId: string) {
+  const weak = await passwordProblem(password, user);
+  if (weak) return { ok: false as const, password: weak };
+  await changePasswordHash(user.id, await hashPassword(password, env.BCRYPT_COST), currentSessionId);
+  await deliver(user.email, templates.passwordChanged({ username: user.username, when: new Date() }));
+  return { ok: true as const };
+}
+
+export const EMAIL_IN_USE = "An account with this email already exists";
+
+/** Sends a confirmation link to a new address; the address changes only once it is opened. */
+export async function requestEmailChange(user: User, newEmail: string) {
+  if (newEmail === user.email) return { ok: false as const, email: "This is already your email address" };
+  if (await findUserByEmail(newEmail)) return { ok: false as const, email: EMAIL_IN_USE };
+  const { url, hours } = await issueLink({ purpose: "change-email", userId: user.id, email: newEmail });
+  await deliver(newEmail, templates.emailChangeRequested({ username: user.username, url, expiresInHours: hours }));
+  return { ok: true as const };
+}
+
+export const deleteAccount = (userId: string) => deleteUserAndData(userId);

@@ -1,0 +1,66 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { deleteLinks, findLink, storeLink, takeLink } from "@/lib/db/links";
+import { env } from "@/lib/env";
+
+/** What a single-use link does, and how long it lasts. */
+export const LINKS = {
+  "verify-email": { path: "/verify-email", hours: 24 },
+  "change-email": { path: "/verify-email", hours: 24 },
+  "reset-password": { path: "/reset-password", hours: 1 },
+} as const;
+export type LinkPurpose = keyof typeof LINKS;
+
+export type LinkTarget = { purpose: LinkPurpose; userId: string; email: string };
+export type LinkCheck = { ok: true; target: LinkTarget } | { ok: false; reason: "invalid" | "expired" };
+
+const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+const hashOf = (token: string) => createHash("sha256").update(token).digest("hex");
+const identifierOf = ({ purpose, userId, email }: LinkTarget) => `${purpose}:${userId}:${email}`;
+
+function parseIdentifier(identifier: string): LinkTarget | null {
+  const [purpose, userId, ...rest] = identifier.split(":");
+  if (!purpose || !userId || !Object.hasOwn(LINKS, purpose)) return null;
+  return { purpose: purpose as LinkPurpose, userId, email: rest.join(":") };
+}
+
+/** The app's public origin: links in mail are built from AUTH_URL, never from request headers. */
+export function appOrigin() {
+  return (env.AUTH_URL ?? `http://localhost:${process.env.PORT || 3000}`).replace(/\/+$/, "");
+}
+
+/**
+ * Creates a link for `target`, voiding earlier links of the same purpose for that user (the
+ * newest mail is the one that works). Only a hash of its secret is stored.
+ */
+export async function issueLink(target: LinkTarget) {
+  const token = randomBytes(32).toString("base64url");
+  const { path, hours } = LINKS[target.purpose];
+  const expires = new Date(Date.now() + hours * 3600_000);
+  await storeLink(identifierOf(target), `${target.purpose}:${target.userId}:`, hashOf(token), expires);
+  return { url: `${appOrigin()}${path}?token=${token}`, hours };
+}
+
+function check(row: { identifier: string; expires: Date } | null, purposes: LinkPurpose[]): LinkCheck {
+  const target = row && parseIdentifier(row.identifier);
+  if (!row || !target || !purposes.includes(target.purpose)) return { ok: false, reason: "invalid" };
+  if (row.expires.getTime() <= Date.now()) return { ok: false, reason: "expired" };
+  return { ok: true, target };
+}
+
+/** Looks a link up without using it (to show a form). */
+export async function peekLink(token: unknown, purposes: LinkPurpose[]): Promise<LinkCheck> {
+  if (typeof token !== "string" || !TOKEN_PATTERN.test(token)) return { ok: false, reason: "invalid" };
+  return check(await findLink(hashOf(token)), purposes);
+}
+
+/** Uses a link up: whatever the outcome, it cannot be used again. */
+export async function redeemLink(token: unknown, purposes: LinkPurpose[]): Promise<LinkCheck> {
+  if (typeof token !== "string" || !TOKEN_PATTERN.test(token)) return { ok: false, reason: "invalid" };
+  const peeked = check(await findLink(hashOf(token)), purposes);
+  // A link of another purpose is left alone; anything else is deleted as it is checked.
+  if (!peeked.ok && peeked.reason === "invalid") return peeked;
+  return check(await takeLink(hashOf(token)), purposes);
+}
+
+export const voidLinks = (purpose: LinkPurpose, userId: string) => deleteLinks(`${purpose}:${userId}:`);

@@ -1,0 +1,44 @@
+import * as z from "zod/mini";
+import { emailField, newPasswordField, passwordField } from "./auth";
+
+const currentPassword = z.string({ error: "Enter your current password" }).check(z.minLength(1, "Enter your current password"));
+const confirm = z.string({ error: "Confirm your new password" }).check(z.minLength(1, "Confirm your new password"));
+const matching = z.superRefine((data: { password: string; confirmPassword: string }, ctx) => {
+  if (data.confirmPassword !== data.password) {
+    ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "Passwords do not match" });
+  }
+});
+
+export const forgotPasswordSchema = z.object({ email: emailField });
+
+export const resetPasswordSchema = (passwordMinLength = 8) =>
+  z
+    .object({
+      token: z.string({ error: "This link is invalid" }).check(z.minLength(1, "This link is invalid")),
+      password: newPasswordField(passwordMinLength),
+      confirmPassword: confirm,
+    })
+    .check(matching);
+
+export const changePasswordSchema = (passwordMinLength = 8) =>
+  z
+    .object({
+      currentPassword: currentPassword.check(z.maxLength(1024, "Enter your current password")),
+      password: newPasswordField(passwordMinLength),
+      confirmPassword: confirm,
+    })
+    .check(
+      matching,
+      z.superRefine((data, ctx) => {
+        if (data.password === data.currentPassword) {
+          ctx.addIssue({ code: "custom", path: ["password"], message: "Choose a password different from your current one" });
+        }
+      }),
+    );
+
+export const changeEmailSchema = z.object({ email: emailField, currentPassword: passwordField });
+
+export const deleteAccountSchema = z.object({
+  confirmUsername: z.string({ error: "Type your username to confirm" }).check(z.trim(), z.minLength(1, "Type your username to confirm")),
+  currentPassword: passwordField,
+});
