@@ -1,5 +1,6 @@
 import { REHASH_PORT } from "../playwright.config";
-import { findUser } from "./fixtures/db";
+import { actionFields } from "./fixtures/actions";
+import { findUser, sessionsOf } from "./fixtures/db";
 import { errorOf, expect, fillSignIn, newUser, signIn, test } from "./fixtures/test";
 
 const INVALID = "Invalid email/username or password";
@@ -143,4 +144,22 @@ test("the sign-in form works from the keyboard alone", async ({ page, user }) =>
   await expect(page.getByLabel("Remember me")).toBeChecked();
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/dashboard$/);
+});
+
+test("signing in again over a live session replaces it instead of leaving it alive", async ({ page, browser, baseURL, user }) => {
+  const hidden = await actionFields(browser, "/login");
+  await signIn(page, user.email, user.password);
+  const userId = findUser(user.username)!.id;
+  const before = sessionsOf(userId);
+  expect(before).toHaveLength(1);
+  // The page would send a signed-in visitor to the dashboard; a direct post still signs in.
+  const response = await page.request.post(`${baseURL}/login`, {
+    headers: { origin: baseURL! },
+    multipart: { ...Object.fromEntries(hidden), identifier: user.username, password: user.password },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBe(303);
+  const after = sessionsOf(userId);
+  expect(after).toHaveLength(1);
+  expect(after[0]!.id).not.toBe(before[0]!.id);
 });

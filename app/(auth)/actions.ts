@@ -6,6 +6,7 @@ import { after } from "next/server";
 import { redirect } from "next/navigation";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { signIn, signOut } from "@/lib/auth";
+import { endSession, getCurrentSession } from "@/lib/auth/session";
 import { makeSessionCookieBrowserScoped } from "@/lib/auth/session-cookie";
 import { RESET_LINK_SENT, resetPassword, sendVerificationEmail, startPasswordReset } from "@/lib/auth/account";
 import { registerUser } from "@/lib/auth/sign-up";
@@ -90,11 +91,14 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
     return { formError: CHALLENGE_FAILED, values, challenge: true };
   }
 
+  const previous = await getCurrentSession();
   if (!(await startSession(identifier, password, remember))) {
     const next = await throttle.fail(identifier, ip);
     if (next.blocked) return { formError: tooManyAttempts(next.retryAfterMs), values };
     return { formError: INVALID_CREDENTIALS, values, challenge: next.challenge };
   }
+  // A sign-in over an existing session replaces it rather than leaving it alive.
+  if (previous) await endSession(previous.sessionId);
   await throttle.succeed(identifier, ip);
   await setFlash("signed-in");
   redirect(safeCallbackUrl(formData.get("callbackUrl")));

@@ -2,7 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { findActiveSession, listSessions } from "@/lib/db/sessions";
+import { deleteSession, findActiveSession, listSessions } from "@/lib/db/sessions";
 import { findProfile } from "@/lib/db/users";
 import { env } from "@/lib/env";
 import { describeUserAgent } from "@/lib/http/user-agent";
@@ -66,4 +66,9 @@ export async function getSessions(userId: string, currentSessionId: string): Pro
     lastSeenAt: row.lastSeenAt,
     current: row.id === currentSessionId,
   }));
+}
+
+/** Ends one session on the server (its cookie stops working at the next request). */
+export async function endSession(sessionId: string) {
+  await deleteSession(sessionId);
 }
