@@ -1,5 +1,6 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { hasSecureSessionCookie, isTokenCurrent, readSessionToken, SIGN_IN_PATH } from "@/lib/auth/config";
+import { ACTION_BODY_LIMIT_BYTES, CALLBACK_URL_MAX } from "@/lib/http/limits";
 import { contentSecurityPolicy, HSTS, newNonce } from "@/lib/http/security-headers";
 
 /**
@@ -12,9 +13,16 @@ export async function middleware(request: NextRequest) {
   const https =
     request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
 
+  // Next.js answers an over-limit server-action body with a 500; say what is wrong instead.
+  if (request.method === "POST" && Number(request.headers.get("content-length")) > ACTION_BODY_LIMIT_BYTES) {
+    return withSecurityHeaders(new NextResponse("Request too large", { status: 413 }), https);
+  }
+
   if (isProtected(request.nextUrl.pathname) && !(await hasCurrentToken(request, https))) {
     const signIn = new URL(SIGN_IN_PATH, request.url);
-    signIn.searchParams.set("callbackUrl", request.nextUrl.pathname + request.nextUrl.search);
+    const back = request.nextUrl.pathname + request.nextUrl.search;
+    // A huge path would make a redirect header proxies refuse; it would be dropped later anyway.
+    if (back.length <= CALLBACK_URL_MAX) signIn.searchParams.set("callbackUrl", back);
     return withSecurityHeaders(NextResponse.redirect(signIn), https);
   }
 

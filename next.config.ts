@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { ACTION_BODY_LIMIT_BYTES } from "./lib/http/limits";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -10,7 +11,7 @@ const nextConfig: NextConfig = {
   experimental: {
     // Large enough that an oversized field (a 1 MB password) reaches the schema and gets a
     // clear message instead of a bare rejected request.
-    serverActions: { bodySizeLimit: "2mb" },
+    serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES },
   },
   async headers() {
     return [

@@ -86,7 +86,7 @@ export async function changeEmailAction(_prev: ChangeEmailState, formData: FormD
 
 export async function revokeSessionAction(formData: FormData) {
   const { user, sessionId } = await requireSession();
-  const target = formData.get("sessionId");
+  const target = formData instanceof FormData ? formData.get("sessionId") : null;
   if (typeof target === "string" && target !== sessionId) {
     await deleteUserSession(user.id, target);
     await setFlash("session-revoked");

@@ -1,7 +1,6 @@
 "use client";
 
-import { solveChallenge, type Challenge } from "altcha-lib";
-import { deriveKey } from "altcha-lib/algorithms/web/sha";
+import type { Challenge } from "altcha-lib";
 import { useCallback, useRef, useState } from "react";
 
 type Solved = { payload: string; expiresAt: number; ms: number } | null;
@@ -12,6 +11,11 @@ async function solve(purpose: string): Promise<Solved> {
     const response = await fetch(`/api/challenge?purpose=${purpose}`, { cache: "no-store" });
     if (!response.ok) return null;
     const challenge = (await response.json()) as Challenge;
+    // Loaded only when a challenge is needed, so the sign-in page does not carry the solver.
+    const [{ solveChallenge }, { deriveKey }] = await Promise.all([
+      import("altcha-lib"),
+      import("altcha-lib/algorithms/web/sha"),
+    ]);
     const solution = await solveChallenge({ challenge, deriveKey, timeout: 60_000 });
     if (!solution) return null;
     return {

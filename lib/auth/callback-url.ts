@@ -1,3 +1,5 @@
+import { CALLBACK_URL_MAX } from "@/lib/http/limits";
+
 export const DEFAULT_AFTER_SIGN_IN = "/dashboard";
 
 /**
@@ -6,7 +8,7 @@ export const DEFAULT_AFTER_SIGN_IN = "/dashboard";
  * path that a browser would resolve to another origin.
  */
 export function safeCallbackUrl(value: unknown, fallback = DEFAULT_AFTER_SIGN_IN): string {
-  if (typeof value !== "string" || value.length === 0 || value.length > 2048) return fallback;
+  if (typeof value !== "string" || value.length === 0 || value.length > CALLBACK_URL_MAX) return fallback;
   if (!value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
   // Control characters and backslashes can be normalised into "//" by browsers.
   if (/[\u0000-\u001f\u007f\\]/.test(value)) return fallback;

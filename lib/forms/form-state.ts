@@ -17,13 +17,16 @@ const ECHO_LIMIT = 256;
 
 /**
  * Reads the named fields from a form post. Only the first value of a repeated field counts,
- * and anything that is not text (a file) is treated as missing.
+ * and anything that is not text (a file) is treated as missing. A server action can be called
+ * by a script with any argument, so anything but FormData reads as an empty form; lone UTF-16
+ * surrogates (which no browser form sends, and the database refuses) become U+FFFD.
  */
-export function readFields<Field extends string>(formData: FormData, names: readonly Field[]) {
+export function readFields<Field extends string>(formData: unknown, names: readonly Field[]) {
   const fields = {} as Record<Field, string | undefined>;
+  const form = formData instanceof FormData ? formData : null;
   for (const name of names) {
-    const value = formData.get(name);
-    fields[name] = typeof value === "string" ? value : undefined;
+    const value = form?.get(name);
+    fields[name] = typeof value === "string" ? value.toWellFormed() : undefined;
   }
   return fields;
 }

@@ -49,6 +49,7 @@ function decode(value: unknown): Payload | null {
     const ok =
       typeof payload?.challenge?.signature === "string" &&
       typeof payload.challenge.parameters === "object" &&
+      payload.challenge.parameters !== null &&
       typeof payload.solution?.counter === "number" &&
       typeof payload.solution.derivedKey === "string";
     return ok ? payload : null;

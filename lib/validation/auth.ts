@@ -80,6 +80,8 @@ export const signInSchema = z.object({
   identifier: z
     .string({ error: "Enter your email or username" })
     .check(
+      // Lone UTF-16 surrogates (no browser form sends them) would make the look-up fail.
+      z.overwrite((v) => v.toWellFormed()),
       z.trim(),
       z.minLength(1, { error: "Enter your email or username", abort: true }),
       z.maxLength(IDENTIFIER_MAX, INVALID_CREDENTIALS),
