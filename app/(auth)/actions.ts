@@ -1,5 +1,6 @@
 "use server";
 
+import { randomInt } from "node:crypto";
 import { AuthError } from "next-auth";
 import { headers } from "next/headers";
 import { after } from "next/server";
@@ -113,9 +114,11 @@ export async function forgotPasswordAction(_prev: ForgotPasswordState, formData:
   const wait = await mailWait(`ip:${await requestIp()}`);
   if (wait > 0) return { formError: tooManyAttempts(wait), values };
   const { email } = parsed.data;
-  // Looked up and mailed after the answer is sent: the same answer, in the same time,
-  // whether or not the address has an account. Each address gets a few mails an hour at most.
+  // Looked up and mailed after the answer is sent, at a random moment in the next second or
+  // so: neither this answer nor the ones right after it reveal whether the address has an
+  // account. Each address gets a few mails an hour at most.
   after(async () => {
+    await new Promise((resolve) => setTimeout(resolve, randomInt(200, 1500)));
     if ((await mailWait(`email:${email}`)) === 0) await startPasswordReset(email);
   });
   return { notice: RESET_LINK_SENT, values };
