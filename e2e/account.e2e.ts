@@ -1,8 +1,8 @@
-import { spawn } from "node:child_process";
 import type { Browser, Page } from "@playwright/test";
-import { E2E_LIMITS, MAIL_PORT, PORT, TEST_DB } from "../playwright.config";
+import { E2E_LIMITS, PORT } from "../playwright.config";
 import { expireLinksOf, findUser, findUserByEmail, linksOf, sessionsOf } from "./fixtures/db";
 import { linkIn } from "./fixtures/mailbox";
+import { type ExtraServer, startServer } from "./fixtures/server";
 import { errorOf, expect, fillSignIn, newIp, newUser, signIn, signOut, signUp, test, type TestUser } from "./fixtures/test";
 
 const INVALID_LINK = "This link is invalid or has already been used. Request a new one.";
@@ -330,37 +330,12 @@ async function signUpOther(browser: Browser, user: TestUser) {
 
 test.describe("REQUIRE_VERIFIED_EMAIL=true", () => {
   const port = 3296;
-  let server: ReturnType<typeof spawn> | undefined;
+  let server: ExtraServer | undefined;
 
   test.beforeAll(async () => {
-    server = spawn(process.execPath, ["scripts/server.mjs"], {
-      env: {
-        PATH: process.env.PATH,
-        PORT: String(port),
-        NODE_ENV: "production",
-        DATABASE_URL: `file:./${TEST_DB}`,
-        AUTH_SECRET: process.env.E2E_AUTH_SECRET,
-        AUTH_URL: `http://localhost:${port}`,
-        AUTH_TRUST_HOST: "true",
-        SMTP_URL: `smtp://127.0.0.1:${MAIL_PORT}`,
-        TRUST_PROXY: "1",
-        BCRYPT_COST: "10",
-        NEXT_TELEMETRY_DISABLED: "1",
-        REQUIRE_VERIFIED_EMAIL: "true",
-      },
-      stdio: "ignore",
-    });
-    for (let i = 0; i < 300; i++) {
-      try {
-        if ((await fetch(`http://localhost:${port}/api/health`)).ok) return;
-      } catch {}
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error("the REQUIRE_VERIFIED_EMAIL server did not start");
+    server = await startServer(port, { TRUST_PROXY: "1", REQUIRE_VERIFIED_EMAIL: "true" });
   });
-  test.afterAll(() => {
-    server?.kill("SIGTERM");
-  });
+  test.afterAll(() => server?.stop());
 
   test("the dashboard waits until the address is verified", async ({ page, mail }) => {
     const user = newUser();

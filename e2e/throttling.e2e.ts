@@ -1,8 +1,8 @@
-import { spawn } from "node:child_process";
 import { type Browser, type Page } from "@playwright/test";
-import { E2E_LIMITS, PORT, TEST_DB } from "../playwright.config";
+import { E2E_LIMITS, PORT } from "../playwright.config";
 import { actionFields, postSignUp, solvedChallenge } from "./fixtures/actions";
 import { findUser } from "./fixtures/db";
+import { type ExtraServer, startServer } from "./fixtures/server";
 import { expect, fillSignIn, newIp, newUser, test, type TestUser } from "./fixtures/test";
 
 const INVALID = "Invalid email/username or password";
@@ -210,35 +210,12 @@ test("Auth.js's own credentials endpoint is closed: passwords are only checked b
 
 test.describe("behind no proxy (TRUST_PROXY=0)", () => {
   const port = 3297;
-  let server: ReturnType<typeof spawn> | undefined;
+  let server: ExtraServer | undefined;
 
   test.beforeAll(async () => {
-    server = spawn(process.execPath, ["scripts/server.mjs"], {
-      env: {
-        PATH: process.env.PATH,
-        PORT: String(port),
-        NODE_ENV: "production",
-        DATABASE_URL: `file:./${TEST_DB}`,
-        AUTH_SECRET: process.env.E2E_AUTH_SECRET,
-        AUTH_URL: `http://localhost:${port}`,
-        AUTH_TRUST_HOST: "true",
-        BCRYPT_COST: "10",
-        NEXT_TELEMETRY_DISABLED: "1",
-        ...E2E_LIMITS,
-      },
-      stdio: "ignore",
-    });
-    for (let i = 0; i < 300; i++) {
-      try {
-        if ((await fetch(`http://localhost:${port}/api/health`)).ok) return;
-      } catch {}
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error("the TRUST_PROXY=0 server did not start");
+    server = await startServer(port, { ...E2E_LIMITS });
   });
-  test.afterAll(() => {
-    server?.kill("SIGTERM");
-  });
+  test.afterAll(() => server?.stop());
 
   test("a forged X-Forwarded-For neither escapes nor resets the per-IP limit", async ({ playwright }) => {
     const base = `http://localhost:${port}`;

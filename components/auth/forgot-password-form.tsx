@@ -2,11 +2,11 @@
 
 import Link from "next/link";
 import { forgotPasswordAction } from "@/app/(auth)/actions";
+import { EmailInput } from "@/components/forms/email-input";
 import { FormField } from "@/components/forms/form-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
-import { Input } from "@/components/ui/input";
 import { forgotPasswordSchema } from "@/lib/validation/account";
 
 export function ForgotPasswordForm() {
@@ -23,15 +23,7 @@ export function ForgotPasswordForm() {
       {state.notice ? <Alert variant="success">{state.notice}</Alert> : null}
       <FormField label="Email" error={errorFor("email")}>
         {(field) => (
-          <Input
-            {...field}
-            {...form.register("email")}
-            defaultValue={state.values?.email}
-            type="email"
-            autoComplete="email"
-            spellCheck={false}
-            required
-          />
+          <EmailInput {...field} {...form.register("email")} defaultValue={state.values?.email} />
         )}
       </FormField>
       <SubmitButton pending={pending} pendingText="Sending…" className="w-full">

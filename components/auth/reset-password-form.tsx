@@ -2,13 +2,11 @@
 
 import Link from "next/link";
 import { resetPasswordAction } from "@/app/(auth)/actions";
-import { FormField } from "@/components/forms/form-field";
-import { PasswordInput } from "@/components/forms/password-input";
+import { NewPasswordFields } from "@/components/forms/new-password-fields";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { resetPasswordSchema } from "@/lib/validation/account";
-import { PasswordStrength } from "./password-strength";
 
 export function ResetPasswordForm({ token, passwordMinLength, userInputs }: { token: string; passwordMinLength: number; userInputs: string[] }) {
   const { form, state, formRef, formAction, onSubmit, pending, errorFor } = useActionForm({
@@ -17,7 +15,6 @@ export function ResetPasswordForm({ token, passwordMinLength, userInputs }: { to
     defaultValues: { token, password: "", confirmPassword: "" },
     secretFields: ["password", "confirmPassword"],
   });
-  const password = form.watch("password");
 
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="grid gap-5">
@@ -30,16 +27,7 @@ export function ResetPasswordForm({ token, passwordMinLength, userInputs }: { to
         </Alert>
       ) : null}
       <input type="hidden" {...form.register("token")} value={token} />
-      <FormField
-        label="New password"
-        error={errorFor("password")}
-        hint={<PasswordStrength password={password} userInputs={userInputs} minLength={passwordMinLength} />}
-      >
-        {(field) => <PasswordInput {...field} {...form.register("password")} autoComplete="new-password" required />}
-      </FormField>
-      <FormField label="Confirm new password" error={errorFor("confirmPassword")}>
-        {(field) => <PasswordInput {...field} {...form.register("confirmPassword")} autoComplete="new-password" required />}
-      </FormField>
+      <NewPasswordFields form={form} errorFor={errorFor} passwordMinLength={passwordMinLength} userInputs={userInputs} />
       <SubmitButton pending={pending} pendingText="Saving…" className="w-full">
         Reset password
       </SubmitButton>

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { signUpAction } from "@/app/(auth)/actions";
+import { EmailInput } from "@/components/forms/email-input";
 import { FormField } from "@/components/forms/form-field";
 import { PasswordInput } from "@/components/forms/password-input";
 import { SubmitButton } from "@/components/forms/submit-button";
@@ -55,15 +56,7 @@ export function SignUpForm({ passwordMinLength }: { passwordMinLength: number })
       </FormField>
       <FormField label="Email" error={errorFor("email")}>
         {(field) => (
-          <Input
-            {...field}
-            {...form.register("email")}
-            defaultValue={state.values?.email}
-            type="email"
-            autoComplete="email"
-            spellCheck={false}
-            required
-          />
+          <EmailInput {...field} {...form.register("email")} defaultValue={state.values?.email} />
         )}
       </FormField>
       <FormField

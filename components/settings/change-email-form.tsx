@@ -1,12 +1,12 @@
 "use client";
 
 import { changeEmailAction } from "@/app/(dashboard)/actions";
+import { EmailInput } from "@/components/forms/email-input";
 import { FormField } from "@/components/forms/form-field";
 import { PasswordInput } from "@/components/forms/password-input";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
-import { Input } from "@/components/ui/input";
 import { changeEmailSchema } from "@/lib/validation/account";
 
 export function ChangeEmailForm() {
@@ -22,15 +22,7 @@ export function ChangeEmailForm() {
       {state.formError ? <Alert variant="error">{state.formError}</Alert> : null}
       <FormField label="New email" error={errorFor("email")} hint="We send a link to the new address; the change takes effect once you open it.">
         {(field) => (
-          <Input
-            {...field}
-            {...form.register("email")}
-            defaultValue={state.values?.email}
-            type="email"
-            autoComplete="email"
-            spellCheck={false}
-            required
-          />
+          <EmailInput {...field} {...form.register("email")} defaultValue={state.values?.email} />
         )}
       </FormField>
       <FormField label="Current password" error={errorFor("currentPassword")}>

@@ -1,8 +1,8 @@
 "use client";
 
 import { changePasswordAction } from "@/app/(dashboard)/actions";
-import { PasswordStrength } from "@/components/auth/password-strength";
 import { FormField } from "@/components/forms/form-field";
+import { NewPasswordFields } from "@/components/forms/new-password-fields";
 import { PasswordInput } from "@/components/forms/password-input";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -16,7 +16,6 @@ export function ChangePasswordForm({ passwordMinLength, userInputs }: { password
     defaultValues: { currentPassword: "", password: "", confirmPassword: "" },
     secretFields: ["currentPassword", "password", "confirmPassword"],
   });
-  const password = form.watch("password");
 
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="grid gap-5">
@@ -24,16 +23,7 @@ export function ChangePasswordForm({ passwordMinLength, userInputs }: { password
       <FormField label="Current password" error={errorFor("currentPassword")}>
         {(field) => <PasswordInput {...field} {...form.register("currentPassword")} autoComplete="current-password" required />}
       </FormField>
-      <FormField
-        label="New password"
-        error={errorFor("password")}
-        hint={<PasswordStrength password={password} userInputs={userInputs} minLength={passwordMinLength} />}
-      >
-        {(field) => <PasswordInput {...field} {...form.register("password")} autoComplete="new-password" required />}
-      </FormField>
-      <FormField label="Confirm new password" error={errorFor("confirmPassword")}>
-        {(field) => <PasswordInput {...field} {...form.register("confirmPassword")} autoComplete="new-password" required />}
-      </FormField>
+      <NewPasswordFields form={form} errorFor={errorFor} passwordMinLength={passwordMinLength} userInputs={userInputs} />
       <SubmitButton pending={pending} pendingText="Changing…" className="justify-self-start">
         Change password
       </SubmitButton>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { DashboardBreadcrumb } from "@/components/dashboard-breadcrumb";
 import { redirect } from "next/navigation";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getProfile, mayUseApp, requireSession } from "@/lib/auth/session";
@@ -31,12 +31,7 @@ export default async function ProfilePage() {
   ];
   return (
     <div className="grid gap-4">
-      <nav aria-label="Breadcrumb" className="text-sm text-muted-foreground">
-        <Link href="/dashboard" className="underline-offset-4 hover:underline">
-          Dashboard
-        </Link>{" "}
-        / Profile
-      </nav>
+      <DashboardBreadcrumb page="Profile" />
       <Card className="max-w-2xl">
         <CardHeader>
           <CardTitle>Profile</CardTitle>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { revokeOtherSessionsAction, revokeSessionAction } from "@/app/(dashboard)/actions";
+import { DashboardBreadcrumb } from "@/components/dashboard-breadcrumb";
 import { ChangeEmailForm } from "@/components/settings/change-email-form";
 import { ChangePasswordForm } from "@/components/settings/change-password-form";
 import { DeleteAccountForm } from "@/components/settings/delete-account-form";
@@ -21,12 +21,7 @@ export default async function SettingsPage() {
 
   return (
     <div className="grid gap-6">
-      <nav aria-label="Breadcrumb" className="text-sm text-muted-foreground">
-        <Link href="/dashboard" className="underline-offset-4 hover:underline">
-          Dashboard
-        </Link>{" "}
-        / Settings
-      </nav>
+      <DashboardBreadcrumb page="Settings" />
       <h1 className="text-3xl font-bold tracking-tight">Settings</h1>
 
       <Card className="max-w-2xl">
