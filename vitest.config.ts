@@ -15,6 +15,8 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts"],
     environment: "node",
+    // The security log would otherwise print a line for every sign-in the tests make.
+    env: { LOG_LEVEL: "silent" },
     testTimeout: 20_000,
   },
 });

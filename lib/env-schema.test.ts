@@ -36,6 +36,7 @@ describe("parseEnv", () => {
       MAIL_FROM: "Front Door <no-reply@localhost>",
       MAIL_OUTBOX_DIR: "./mail-outbox",
       REQUIRE_VERIFIED_EMAIL: false,
+      LOG_LEVEL: "info",
     });
   });
 

@@ -58,6 +58,8 @@ export const envSchema = z
     MAIL_FROM: z.string().min(3).default("Front Door <no-reply@localhost>"),
     MAIL_OUTBOX_DIR: z.string().min(1).default("./mail-outbox"),
     REQUIRE_VERIFIED_EMAIL: booleanFlag,
+    // Read by lib/log.ts; validated here with the rest.
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .check(
     z.superRefine((env, ctx) => {

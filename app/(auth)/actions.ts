@@ -14,6 +14,7 @@ import { registerUser } from "@/lib/auth/sign-up";
 import { env } from "@/lib/env";
 import { setFlash } from "@/lib/flash";
 import { echoValues, fieldErrorsOf, type FormState, readFields } from "@/lib/forms/form-state";
+import { securityEvent } from "@/lib/log";
 import { clientIp } from "@/lib/http/client-ip";
 import { CHALLENGE_FAILED, CHALLENGE_FIELD, verifyChallenge } from "@/lib/security/proof-of-work";
 import { tooManyAttempts, tooManySignUps } from "@/lib/security/retry-message";
@@ -59,8 +60,12 @@ export async function signUpAction(_prev: SignUpState, formData: FormData): Prom
 
   const ip = await requestIp();
   const wait = await signUpWait(ip);
-  if (wait > 0) return { formError: tooManySignUps(wait), values };
+  if (wait > 0) {
+    securityEvent("signup.throttled", { ip });
+    return { formError: tooManySignUps(wait), values };
+  }
   if (!(await verifyChallenge(formData.get(CHALLENGE_FIELD), "signup"))) {
+    securityEvent("challenge.refused", { ip, purpose: "signup" });
     return { formError: CHALLENGE_FAILED, values, challenge: true };
   }
 
@@ -68,6 +73,7 @@ export async function signUpAction(_prev: SignUpState, formData: FormData): Prom
   if (!result.ok) return { fieldErrors: result.fieldErrors, values, challenge: true };
   await countSignUp(ip);
   const { userId } = result;
+  securityEvent("signup.success", { userId, ip });
   after(() => sendVerificationEmail({ id: userId, username: parsed.data.username, email: parsed.data.email }));
 
   if (!(await startSession(parsed.data.email, parsed.data.password, false))) {
@@ -87,8 +93,12 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
   const ip = await requestIp();
   const throttle = signInThrottle();
   const gate = await throttle.check(identifier, ip);
-  if (gate.blocked) return { formError: tooManyAttempts(gate.retryAfterMs), values };
+  if (gate.blocked) {
+    securityEvent("signin.throttled", { ip, retryAfterMs: gate.retryAfterMs });
+    return { formError: tooManyAttempts(gate.retryAfterMs), values };
+  }
   if (gate.challenge && !(await verifyChallenge(formData.get(CHALLENGE_FIELD), "signin"))) {
+    securityEvent("challenge.refused", { ip, purpose: "signin" });
     return { formError: CHALLENGE_FAILED, values, challenge: true };
   }
 
@@ -111,9 +121,11 @@ export async function forgotPasswordAction(_prev: ForgotPasswordState, formData:
   const parsed = forgotPasswordSchema.safeParse(fields);
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
 
-  const wait = await mailWait(`ip:${await requestIp()}`);
+  const ip = await requestIp();
+  const wait = await mailWait(`ip:${ip}`);
   if (wait > 0) return { formError: tooManyAttempts(wait), values };
   const { email } = parsed.data;
+  securityEvent("password.reset_requested", { ip });
   // Looked up and mailed after the answer is sent, at a random moment in the next second or
   // so: neither this answer nor the ones right after it reveal whether the address has an
   // account. Each address gets a few mails an hour at most.

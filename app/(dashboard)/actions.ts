@@ -13,6 +13,7 @@ import {
 import { requireSession } from "@/lib/auth/session";
 import { deleteOtherSessions, deleteUserSession } from "@/lib/db/sessions";
 import { env } from "@/lib/env";
+import { securityEvent } from "@/lib/log";
 import { setFlash } from "@/lib/flash";
 import { echoValues, fieldErrorsOf, type FormState, readFields } from "@/lib/forms/form-state";
 import { clientIp } from "@/lib/http/client-ip";
@@ -89,6 +90,7 @@ export async function revokeSessionAction(formData: FormData) {
   const target = formData instanceof FormData ? formData.get("sessionId") : null;
   if (typeof target === "string" && target !== sessionId) {
     await deleteUserSession(user.id, target);
+    securityEvent("session.revoked", { userId: user.id, sessionId: target });
     await setFlash("session-revoked");
   }
   redirect("/dashboard/settings");
@@ -97,6 +99,7 @@ export async function revokeSessionAction(formData: FormData) {
 export async function revokeOtherSessionsAction() {
   const { user, sessionId } = await requireSession();
   await deleteOtherSessions(user.id, sessionId);
+  securityEvent("sessions.others_revoked", { userId: user.id });
   await setFlash("other-sessions-revoked");
   redirect("/dashboard/settings");
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { findUserByEmail, findUserById, markEmailVerified, replaceEmail } from "@/lib/db/users";
 import { changePasswordHash, deleteUserAndData } from "@/lib/db/users";
 import { env } from "@/lib/env";
+import { securityEvent } from "@/lib/log";
 import { sendMail } from "@/lib/mail/transport";
 import * as templates from "@/lib/mail/templates";
 import { signInThrottle } from "@/lib/security/sign-in-throttle";
@@ -36,9 +37,11 @@ export async function openEmailLink(token: unknown): Promise<EmailLinkOutcome> {
   if (!user) return "invalid";
   if (purpose === "verify-email") {
     const { count } = await markEmailVerified(userId, email);
+    if (count === 1) securityEvent("email.verified", { userId });
     return count === 1 ? "verified" : "invalid";
   }
   if (!(await replaceEmail(userId, email))) return "email-taken";
+  securityEvent("email.changed", { userId });
   await deliver(user.email, templates.emailChangedNotice({ username: user.username, newEmail: email }));
   return "email-changed";
 }
@@ -84,6 +87,7 @@ export async function resetPassword(token: unknown, password: string): Promise<R
   const redeemed = await redeemLink(token, ["reset-password"]);
   if (!redeemed.ok) return { ok: false, link: redeemed.reason };
   await changePasswordHash(user.id, await hashPassword(password, env.BCRYPT_COST), null);
+  securityEvent("password.reset", { userId: user.id });
   await deliver(user.email, templates.passwordChanged({ username: user.username, when: new Date() }));
   return { ok: true };
 }
@@ -107,6 +111,7 @@ export async function confirmCurrentPassword(userId: string, password: string, i
     if (!(error instanceof PasswordTooLongError)) throw error;
   }
   if (!ok) {
+    securityEvent("current_password.refused", { userId, ip });
     const next = await throttle.fail(user.username, ip);
     return next.blocked ? { ok: false, retryAfterMs: next.retryAfterMs } : { ok: false };
   }
@@ -119,6 +124,7 @@ export async function changePassword(user: User, password: string, currentSessio
   const weak = await passwordProblem(password, user);
   if (weak) return { ok: false as const, password: weak };
   await changePasswordHash(user.id, await hashPassword(password, env.BCRYPT_COST), currentSessionId);
+  securityEvent("password.changed", { userId: user.id });
   await deliver(user.email, templates.passwordChanged({ username: user.username, when: new Date() }));
   return { ok: true as const };
 }
@@ -130,8 +136,12 @@ export async function requestEmailChange(user: User, newEmail: string) {
   if (newEmail === user.email) return { ok: false as const, email: "This is already your email address" };
   if (await findUserByEmail(newEmail)) return { ok: false as const, email: EMAIL_IN_USE };
   const { url, hours } = await issueLink({ purpose: "change-email", userId: user.id, email: newEmail });
+  securityEvent("email.change_requested", { userId: user.id });
   await deliver(newEmail, templates.emailChangeRequested({ username: user.username, url, expiresInHours: hours }));
   return { ok: true as const };
 }
 
-export const deleteAccount = (userId: string) => deleteUserAndData(userId);
+export async function deleteAccount(userId: string) {
+  await deleteUserAndData(userId);
+  securityEvent("account.deleted", { userId });
+}

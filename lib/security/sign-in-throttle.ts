@@ -3,6 +3,7 @@ import { findUserId } from "@/lib/db/users";
 import { createLimiter } from "@/lib/db/rate-limiter";
 import { env } from "@/lib/env";
 import { lookupFor } from "@/lib/auth/identifier";
+import { securityEvent } from "@/lib/log";
 
 const HOUR = 3600;
 const DAY = 24 * HOUR;
@@ -51,12 +52,13 @@ export function createSignInThrottle(policy: ThrottlePolicy) {
   const pairWait = createLimiter({ keyPrefix: "signin:wait", points: 1, duration: 1 });
   const ipFailures = createLimiter({ keyPrefix: "signin:ip", points: policy.ipMaxFailures, duration: HOUR });
 
-  async function accountKey(identifier: string) {
+  async function account(identifier: string) {
     const lookup = lookupFor(identifier);
     const userId = await findUserId(lookup);
-    return userId ? `user:${userId}` : "email" in lookup ? `email:${lookup.email}` : `name:${lookup.usernameKey}`;
+    const key = userId ? `user:${userId}` : "email" in lookup ? `email:${lookup.email}` : `name:${lookup.usernameKey}`;
+    return { key, userId };
   }
-  const pairKey = async (identifier: string, ip: string) => `${await accountKey(identifier)}|${ip}`;
+  const pairKey = async (identifier: string, ip: string) => `${(await account(identifier)).key}|${ip}`;
 
   /** Whether this IP may try this account now, and whether it must solve a challenge first. */
   async function check(identifier: string, ip: string): Promise<Gate> {
@@ -74,10 +76,12 @@ export function createSignInThrottle(policy: ThrottlePolicy) {
 
   /** Counts a failed try; returns the gate the next try will meet. */
   async function fail(identifier: string, ip: string): Promise<Gate> {
-    const key = await pairKey(identifier, ip);
+    const { key: accountKey, userId } = await account(identifier);
+    const key = `${accountKey}|${ip}`;
     const [pair, ip_] = await Promise.all([pairFailures.penalty(key, 1), ipFailures.penalty(ip, 1)]);
     const seconds = waitAfter(pair.consumedPoints, policy);
     if (seconds > 0) await pairWait.block(key, seconds);
+    securityEvent("signin.failure", { userId, ip, failures: pair.consumedPoints, ipFailures: ip_.consumedPoints, waitSeconds: seconds });
     if (ip_.consumedPoints >= policy.ipMaxFailures) return { blocked: true, retryAfterMs: ip_.msBeforeNext };
     if (seconds > 0) return { blocked: true, retryAfterMs: seconds * 1000 };
     return { blocked: false, challenge: ip_.consumedPoints >= policy.challengeAfter };
@@ -85,8 +89,10 @@ export function createSignInThrottle(policy: ThrottlePolicy) {
 
   /** A correct password clears this account's count for this IP. */
   async function succeed(identifier: string, ip: string) {
-    const key = await pairKey(identifier, ip);
+    const { key: accountKey, userId } = await account(identifier);
+    const key = `${accountKey}|${ip}`;
     await Promise.all([pairFailures.delete(key), pairWait.delete(key)]);
+    securityEvent("signin.success", { userId, ip });
   }
 
   return { check, needsChallenge, fail, succeed };
