@@ -13,10 +13,10 @@ import { RESET_LINK_SENT, resetPassword, sendVerificationEmail, startPasswordRes
 import { registerUser } from "@/lib/auth/sign-up";
 import { env } from "@/lib/env";
 import { setFlash } from "@/lib/flash";
-import { echoValues, fieldErrorsOf, type FormState, readFields } from "@/lib/forms/form-state";
+import { CHALLENGE_FIELD, echoValues, fieldErrorsOf, type FormState, readFields } from "@/lib/forms/form-state";
 import { securityEvent } from "@/lib/log";
 import { clientIp } from "@/lib/http/client-ip";
-import { CHALLENGE_FAILED, CHALLENGE_FIELD, verifyChallenge } from "@/lib/security/proof-of-work";
+import { CHALLENGE_FAILED, verifyChallenge } from "@/lib/security/proof-of-work";
 import { tooManyAttempts, tooManySignUps } from "@/lib/security/retry-message";
 import { signInThrottle } from "@/lib/security/sign-in-throttle";
 import { countSignUp, signUpWait } from "@/lib/security/sign-up-limit";
@@ -91,8 +91,8 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
 
   const { identifier, password, remember } = parsed.data;
   const ip = await requestIp();
-  const throttle = signInThrottle();
-  const gate = await throttle.check(identifier, ip);
+  const attempt = await signInThrottle().begin(identifier, ip);
+  const { gate } = attempt;
   if (gate.blocked) {
     securityEvent("signin.throttled", { ip, retryAfterMs: gate.retryAfterMs });
     return { formError: tooManyAttempts(gate.retryAfterMs), values };
@@ -104,13 +104,13 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
 
   const previous = await getCurrentSession();
   if (!(await startSession(identifier, password, remember))) {
-    const next = await throttle.fail(identifier, ip);
+    const next = await attempt.fail();
     if (next.blocked) return { formError: tooManyAttempts(next.retryAfterMs), values };
     return { formError: INVALID_CREDENTIALS, values, challenge: next.challenge };
   }
   // A sign-in over an existing session replaces it rather than leaving it alive.
   if (previous) await endSession(previous.sessionId);
-  await throttle.succeed(identifier, ip);
+  await attempt.succeed();
   await setFlash("signed-in");
   redirect(safeCallbackUrl(formData.get("callbackUrl")));
 }

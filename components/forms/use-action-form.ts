@@ -4,11 +4,8 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { startTransition, useActionState, useEffect, useRef, useState } from "react";
 import { type DefaultValues, type FieldValues, type Path, useForm } from "react-hook-form";
 import type { $ZodType } from "zod/v4/core";
-import type { FormState } from "@/lib/forms/form-state";
+import { CHALLENGE_FIELD, type FormState } from "@/lib/forms/form-state";
 import { useProofOfWork } from "./use-proof-of-work";
-
-/** The form field that carries a solved challenge (lib/security/proof-of-work.ts reads it). */
-const CHALLENGE_FIELD = "altcha";
 
 /**
  * Binds a zod schema, react-hook-form and a server action: the browser validates with the

@@ -1,6 +1,12 @@
 import "server-only";
-import { findUserByEmail, findUserById, markEmailVerified, replaceEmail } from "@/lib/db/users";
-import { changePasswordHash, deleteUserAndData } from "@/lib/db/users";
+import {
+  changePasswordHash,
+  deleteUserAndData,
+  findUserByEmail,
+  findUserById,
+  markEmailVerified,
+  replaceEmail,
+} from "@/lib/db/users";
 import { env } from "@/lib/env";
 import { securityEvent } from "@/lib/log";
 import { sendMail } from "@/lib/mail/transport";
@@ -9,6 +15,7 @@ import { signInThrottle } from "@/lib/security/sign-in-throttle";
 import { issueLink, peekLink, redeemLink } from "./links";
 import { hashPassword, PasswordTooLongError, verifyPassword } from "./password";
 import { passwordProblem } from "./password-policy";
+import { EMAIL_TAKEN } from "./sign-up";
 
 type User = { id: string; username: string; email: string };
 
@@ -101,9 +108,8 @@ export type PasswordCheck = { ok: true; user: NonNullable<Awaited<ReturnType<typ
 export async function confirmCurrentPassword(userId: string, password: string, ip: string): Promise<PasswordCheck> {
   const user = await findUserById(userId);
   if (!user) return { ok: false };
-  const throttle = signInThrottle();
-  const gate = await throttle.check(user.username, ip);
-  if (gate.blocked) return { ok: false, retryAfterMs: gate.retryAfterMs };
+  const attempt = await signInThrottle().begin(user.username, ip);
+  if (attempt.gate.blocked) return { ok: false, retryAfterMs: attempt.gate.retryAfterMs };
   let ok = false;
   try {
     ok = (await verifyPassword(password, user.passwordHash, env.BCRYPT_COST)).ok;
@@ -112,10 +118,10 @@ export async function confirmCurrentPassword(userId: string, password: string, i
   }
   if (!ok) {
     securityEvent("current_password.refused", { userId, ip });
-    const next = await throttle.fail(user.username, ip);
+    const next = await attempt.fail();
     return next.blocked ? { ok: false, retryAfterMs: next.retryAfterMs } : { ok: false };
   }
-  await throttle.succeed(user.username, ip);
+  await attempt.succeed();
   return { ok: true, user };
 }
 
@@ -129,12 +135,10 @@ export async function changePassword(user: User, password: string, currentSessio
   return { ok: true as const };
 }
 
-export const EMAIL_IN_USE = "An account with this email already exists";
-
 /** Sends a confirmation link to a new address; the address changes only once it is opened. */
 export async function requestEmailChange(user: User, newEmail: string) {
   if (newEmail === user.email) return { ok: false as const, email: "This is already your email address" };
-  if (await findUserByEmail(newEmail)) return { ok: false as const, email: EMAIL_IN_USE };
+  if (await findUserByEmail(newEmail)) return { ok: false as const, email: EMAIL_TAKEN };
   const { url, hours } = await issueLink({ purpose: "change-email", userId: user.id, email: newEmail });
   securityEvent("email.change_requested", { userId: user.id });
   await deliver(newEmail, templates.emailChangeRequested({ username: user.username, url, expiresInHours: hours }));

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { deleteLinks, findLink, storeLink, takeLink } from "@/lib/db/links";
+import { findLink, storeLink, takeLink } from "@/lib/db/links";
 import { env } from "@/lib/env";
 
 /** What a single-use link does, and how long it lasts. */
@@ -62,5 +62,3 @@ export async function redeemLink(token: unknown, purposes: LinkPurpose[]): Promi
   if (!peeked.ok && peeked.reason === "invalid") return peeked;
   return check(await takeLink(hashOf(token)), purposes);
 }
-
-export const voidLinks = (purpose: LinkPurpose, userId: string) => deleteLinks(`${purpose}:${userId}:`);

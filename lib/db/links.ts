@@ -23,7 +23,3 @@ export async function takeLink(tokenHash: string) {
     throw error;
   }
 }
-
-export function deleteLinks(identifierPrefix: string) {
-  return prisma.verificationToken.deleteMany({ where: { identifier: { startsWith: identifierPrefix } } });
-}

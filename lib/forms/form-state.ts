@@ -12,6 +12,9 @@ export type FormState<Field extends string> = {
   challenge?: boolean;
 };
 
+/** The form field that carries a solved proof-of-work challenge (browser and server). */
+export const CHALLENGE_FIELD = "altcha";
+
 /** Longest value echoed back into a form; anything longer is invalid anyway. */
 const ECHO_LIMIT = 256;
 

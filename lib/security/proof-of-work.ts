@@ -10,8 +10,6 @@ export type ChallengePurpose = (typeof CHALLENGE_PURPOSES)[number];
 
 export const CHALLENGE_FAILED = "We could not confirm this browser. Please try again.";
 
-/** The form field that carries a solved challenge. */
-export const CHALLENGE_FIELD = "altcha";
 const ALGORITHM = "SHA-256";
 const LIFETIME_MS = 10 * 60 * 1000;
 const MAX_PAYLOAD = 4096;

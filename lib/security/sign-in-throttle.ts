@@ -52,50 +52,48 @@ export function createSignInThrottle(policy: ThrottlePolicy) {
   const pairWait = createLimiter({ keyPrefix: "signin:wait", points: 1, duration: 1 });
   const ipFailures = createLimiter({ keyPrefix: "signin:ip", points: policy.ipMaxFailures, duration: HOUR });
 
-  async function account(identifier: string) {
-    const lookup = lookupFor(identifier);
-    const userId = await findUserId(lookup);
-    const key = userId ? `user:${userId}` : "email" in lookup ? `email:${lookup.email}` : `name:${lookup.usernameKey}`;
-    return { key, userId };
-  }
-  const pairKey = async (identifier: string, ip: string) => `${(await account(identifier)).key}|${ip}`;
-
-  /** Whether this IP may try this account now, and whether it must solve a challenge first. */
-  async function check(identifier: string, ip: string): Promise<Gate> {
-    const [ip_, wait] = await Promise.all([ipFailures.get(ip), pairWait.get(await pairKey(identifier, ip))]);
-    const ipCount = ip_?.consumedPoints ?? 0;
-    if (ip_ && ipCount >= policy.ipMaxFailures) return { blocked: true, retryAfterMs: ip_.msBeforeNext };
-    if (wait && wait.consumedPoints > 1) return { blocked: true, retryAfterMs: wait.msBeforeNext };
-    return { blocked: false, challenge: ipCount >= policy.challengeAfter };
-  }
-
   /** Whether sign-ins from this IP need a proof of work (the sign-in page asks before rendering). */
   async function needsChallenge(ip: string) {
     return ((await ipFailures.get(ip))?.consumedPoints ?? 0) >= policy.challengeAfter;
   }
 
-  /** Counts a failed try; returns the gate the next try will meet. */
-  async function fail(identifier: string, ip: string): Promise<Gate> {
-    const { key: accountKey, userId } = await account(identifier);
-    const key = `${accountKey}|${ip}`;
-    const [pair, ip_] = await Promise.all([pairFailures.penalty(key, 1), ipFailures.penalty(ip, 1)]);
-    const seconds = waitAfter(pair.consumedPoints, policy);
-    if (seconds > 0) await pairWait.block(key, seconds);
-    securityEvent("signin.failure", { userId, ip, failures: pair.consumedPoints, ipFailures: ip_.consumedPoints, waitSeconds: seconds });
-    if (ip_.consumedPoints >= policy.ipMaxFailures) return { blocked: true, retryAfterMs: ip_.msBeforeNext };
-    if (seconds > 0) return { blocked: true, retryAfterMs: seconds * 1000 };
-    return { blocked: false, challenge: ip_.consumedPoints >= policy.challengeAfter };
+  /**
+   * Starts one sign-in attempt: looks the account up once, says whether this IP may try it
+   * now (and must solve a challenge first), and returns how to record the outcome.
+   */
+  async function begin(identifier: string, ip: string) {
+    const lookup = lookupFor(identifier);
+    const userId = await findUserId(lookup);
+    const account = userId ? `user:${userId}` : "email" in lookup ? `email:${lookup.email}` : `name:${lookup.usernameKey}`;
+    const key = `${account}|${ip}`;
+
+    const [ipCount, wait] = await Promise.all([ipFailures.get(ip), pairWait.get(key)]);
+    const failures = ipCount?.consumedPoints ?? 0;
+    let gate: Gate = { blocked: false, challenge: failures >= policy.challengeAfter };
+    if (ipCount && failures >= policy.ipMaxFailures) gate = { blocked: true, retryAfterMs: ipCount.msBeforeNext };
+    else if (wait && wait.consumedPoints > 1) gate = { blocked: true, retryAfterMs: wait.msBeforeNext };
+
+    /** Counts a failed try; returns the gate the next try will meet. */
+    async function fail(): Promise<Gate> {
+      const [pair, ip_] = await Promise.all([pairFailures.penalty(key, 1), ipFailures.penalty(ip, 1)]);
+      const seconds = waitAfter(pair.consumedPoints, policy);
+      if (seconds > 0) await pairWait.block(key, seconds);
+      securityEvent("signin.failure", { userId, ip, failures: pair.consumedPoints, ipFailures: ip_.consumedPoints, waitSeconds: seconds });
+      if (ip_.consumedPoints >= policy.ipMaxFailures) return { blocked: true, retryAfterMs: ip_.msBeforeNext };
+      if (seconds > 0) return { blocked: true, retryAfterMs: seconds * 1000 };
+      return { blocked: false, challenge: ip_.consumedPoints >= policy.challengeAfter };
+    }
+
+    /** A correct password clears this account's count for this IP. */
+    async function succeed() {
+      await Promise.all([pairFailures.delete(key), pairWait.delete(key)]);
+      securityEvent("signin.success", { userId, ip });
+    }
+
+    return { gate, fail, succeed };
   }
 
-  /** A correct password clears this account's count for this IP. */
-  async function succeed(identifier: string, ip: string) {
-    const { key: accountKey, userId } = await account(identifier);
-    const key = `${accountKey}|${ip}`;
-    await Promise.all([pairFailures.delete(key), pairWait.delete(key)]);
-    securityEvent("signin.success", { userId, ip });
-  }
-
-  return { check, needsChallenge, fail, succeed };
+  return { begin, needsChallenge };
 }
 
 let throttle: ReturnType<typeof createSignInThrottle> | undefined;
