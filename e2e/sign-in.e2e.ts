@@ -33,6 +33,27 @@ test("empty sign-in fields get messages next to them", async ({ page }) => {
   expect(await errorOf(page, "Password")).toContain("Enter your password");
 });
 
+test("the browser checks the form with the shared schema, loaded on first focus, without posting", async ({ page }) => {
+  const scripts: string[] = [];
+  const posts: string[] = [];
+  page.on("request", (request) => {
+    if (request.resourceType() === "script") scripts.push(request.url());
+    if (request.method() === "POST") posts.push(request.url());
+  });
+  await page.goto("/login", { waitUntil: "networkidle" });
+  const atLoad = scripts.length;
+  // zod and the schemas are not part of the page's first load...
+  await page.getByLabel("Email or username").focus();
+  await expect.poll(() => scripts.length).toBeGreaterThan(atLoad);
+  // ...and once loaded they check the fields in the browser, as the server would.
+  await page.getByLabel("Email or username").fill("   ");
+  await page.getByLabel("Password", { exact: true }).focus();
+  expect(await errorOf(page, "Email or username")).toContain("Enter your email or username");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  expect(await errorOf(page, "Password")).toContain("Enter your password");
+  expect(posts).toEqual([]);
+});
+
 test("a password over 72 bytes is refused at sign-in, never matched on its first 72 bytes", async ({ page }) => {
   const prefix = "ü".repeat(36); // 72 bytes in UTF-8
   const user = newUser({ password: prefix });

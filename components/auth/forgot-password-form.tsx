@@ -7,11 +7,10 @@ import { FormField } from "@/components/forms/form-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
-import { forgotPasswordSchema } from "@/lib/validation/account";
 
 export function ForgotPasswordForm() {
   const { form, state, formRef, formAction, onSubmit, pending, errorFor } = useActionForm({
-    schema: forgotPasswordSchema,
+    schema: () => import("@/lib/validation/account").then((m) => m.forgotPasswordSchema),
     action: forgotPasswordAction,
     defaultValues: { email: "" },
     secretFields: [],

@@ -6,11 +6,10 @@ import { NewPasswordFields } from "@/components/forms/new-password-fields";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
-import { resetPasswordSchema } from "@/lib/validation/account";
 
 export function ResetPasswordForm({ token, passwordMinLength, userInputs }: { token: string; passwordMinLength: number; userInputs: string[] }) {
   const { form, state, formRef, formAction, onSubmit, pending, errorFor } = useActionForm({
-    schema: resetPasswordSchema(passwordMinLength),
+    schema: () => import("@/lib/validation/account").then((m) => m.resetPasswordSchema(passwordMinLength)),
     action: resetPasswordAction,
     defaultValues: { token, password: "", confirmPassword: "" },
     secretFields: ["password", "confirmPassword"],

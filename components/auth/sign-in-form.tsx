@@ -8,11 +8,10 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Input } from "@/components/ui/input";
-import { signInSchema } from "@/lib/validation/auth";
 
 export function SignInForm({ callbackUrl, challenge }: { callbackUrl?: string; challenge: boolean }) {
   const { form, state, formRef, formAction, onSubmit, pending, errorFor, challengeAttributes } = useActionForm({
-    schema: signInSchema,
+    schema: () => import("@/lib/validation/auth").then((m) => m.signInSchema),
     action: signInAction,
     defaultValues: { identifier: "", password: "", remember: false },
     secretFields: ["password"],

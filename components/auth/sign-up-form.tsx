@@ -9,12 +9,11 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Input } from "@/components/ui/input";
-import { signUpSchema } from "@/lib/validation/auth";
 import { PasswordStrength } from "./password-strength";
 
 export function SignUpForm({ passwordMinLength }: { passwordMinLength: number }) {
   const { form, state, formRef, formAction, onSubmit, pending, errorFor, challengeAttributes } = useActionForm({
-    schema: signUpSchema(passwordMinLength),
+    schema: () => import("@/lib/validation/auth").then((m) => m.signUpSchema(passwordMinLength)),
     action: signUpAction,
     defaultValues: { username: "", email: "", password: "", confirmPassword: "" },
     secretFields: ["password", "confirmPassword"],

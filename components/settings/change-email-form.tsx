@@ -7,11 +7,10 @@ import { PasswordInput } from "@/components/forms/password-input";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
-import { changeEmailSchema } from "@/lib/validation/account";
 
 export function ChangeEmailForm() {
   const { form, state, formRef, formAction, onSubmit, pending, errorFor } = useActionForm({
-    schema: changeEmailSchema,
+    schema: () => import("@/lib/validation/account").then((m) => m.changeEmailSchema),
     action: changeEmailAction,
     defaultValues: { email: "", currentPassword: "" },
     secretFields: ["currentPassword"],

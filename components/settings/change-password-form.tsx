@@ -7,11 +7,10 @@ import { PasswordInput } from "@/components/forms/password-input";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
-import { changePasswordSchema } from "@/lib/validation/account";
 
 export function ChangePasswordForm({ passwordMinLength, userInputs }: { passwordMinLength: number; userInputs: string[] }) {
   const { form, state, formRef, formAction, onSubmit, pending, errorFor } = useActionForm({
-    schema: changePasswordSchema(passwordMinLength),
+    schema: () => import("@/lib/validation/account").then((m) => m.changePasswordSchema(passwordMinLength)),
     action: changePasswordAction,
     defaultValues: { currentPassword: "", password: "", confirmPassword: "" },
     secretFields: ["currentPassword", "password", "confirmPassword"],

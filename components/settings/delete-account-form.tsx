@@ -7,11 +7,10 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Input } from "@/components/ui/input";
-import { deleteAccountSchema } from "@/lib/validation/account";
 
 export function DeleteAccountForm({ username }: { username: string }) {
   const { form, state, formRef, formAction, onSubmit, pending, errorFor } = useActionForm({
-    schema: deleteAccountSchema,
+    schema: () => import("@/lib/validation/account").then((m) => m.deleteAccountSchema),
     action: deleteAccountAction,
     defaultValues: { confirmUsername: "", currentPassword: "" },
     secretFields: ["currentPassword"],
