@@ -163,6 +163,14 @@ function load(options) {
   });
 }
 
+const floorHash = bcrypt.hashSync(PASSWORD, COST);
+/** One bare bcryptjs compare at the configured cost, in this process: the floor. */
+function bcryptCompareMs() {
+  const started = performance.now();
+  bcrypt.compareSync(PASSWORD, floorHash);
+  return performance.now() - started;
+}
+
 const withinTenPercent = (a, b) => Math.abs(a - b) <= 0.1 * Math.max(a, b);
 
 const count = (result, status) => result.statusCodeStats?.[status]?.count ?? 0;
@@ -197,8 +205,12 @@ async function measure(mode) {
     for (let i = 0; i < 3; i++) await signInOnce(form, users[0], PASSWORD);
 
     log(`${mode}: sequential sign-ins`);
+    // The floor is timed right before each sign-in, so both see the same machine: this
+    // shared host's speed drifts by a fifth from one minute to the next.
+    const floor = [];
     const sequential = [];
     for (let i = 0; i < 20; i++) {
+      floor.push(bcryptCompareMs());
       const r = await signInOnce(form, users[i % users.length], PASSWORD);
       if (!r.ok) throw new Error("sign-in failed during the benchmark");
       sequential.push(r.ms);
@@ -214,6 +226,12 @@ async function measure(mode) {
       body: form.body(users[2], PASSWORD),
     };
     const signins = await load({ ...signinLoad, duration: secs(15) });
+
+    // Warm up the page paths too (not counted): the JIT needs a few thousand requests before
+    // Next.js's render path reaches its steady speed; the first seconds run at about half.
+    log(`${mode}: warming up the dashboard and the redirect`);
+    await load({ connections: 16, duration: secs(5), headers: { cookie } });
+    await load({ connections: 16, duration: secs(3) });
 
     log(`${mode}: dashboard`);
     const dashboard = await load({ connections: 16, duration: secs(15), headers: { cookie } });
@@ -248,6 +266,7 @@ async function measure(mode) {
     if (dashboardOk < dashboard.requests.total * 0.99) throw new Error("dashboard answered with something other than 200");
     const anonOk = count(anon, "307");
     return {
+      bcrypt_ms: round(median(floor)),
       startup_ms: startupMs,
       signin: {
         p50_ms: round(median(sequential)),
@@ -293,9 +312,14 @@ async function loginPageJs() {
     page.on("requestfinished", (request) => {
       if (request.resourceType() === "script") scripts.push(request.sizes().then((s) => s.responseBodySize));
     });
+    const kb = async () => round((await Promise.all(scripts)).reduce((a, b) => a + b, 0) / 1024);
     await page.goto(`${BASE}/login`, { waitUntil: "networkidle" });
-    const bytes = (await Promise.all(scripts)).reduce((a, b) => a + b, 0);
-    return round(bytes / 1024);
+    const atLoad = await kb();
+    // The forms load their validation (zod and the schema) when first focused.
+    await page.getByLabel("Email or username").focus();
+    await page.waitForLoadState("networkidle");
+    await page.waitForTimeout(500);
+    return { atLoad, afterFocus: await kb() };
   } finally {
     await browser.close();
     await stopServer(child);
@@ -304,14 +328,7 @@ async function loginPageJs() {
 
 buildIfNeeded();
 const cores = availableParallelism();
-const floor = [];
-const hash = bcrypt.hashSync(PASSWORD, COST);
-for (let i = 0; i < 5; i++) {
-  const started = performance.now();
-  bcrypt.compareSync(PASSWORD, hash);
-  floor.push(performance.now() - started);
-}
-const bcryptMs = round(median(floor));
+for (let i = 0; i < 3; i++) bcryptCompareMs(); // JIT warm-up
 
 const results = {};
 for (const mode of MODES) results[mode] = await measure(mode);
@@ -322,13 +339,13 @@ const report = {
   date: new Date().toISOString(),
   machine: { cores, node: process.version },
   bcrypt_cost: COST,
-  bcrypt_ms: bcryptMs,
-  login_page_js_kb: loginJs,
+  login_page_js_kb: loginJs.atLoad,
+  login_page_js_kb_after_focus: loginJs.afterFocus,
   ...single,
   modes: results,
   targets: {
-    "signin p50 <= 1.15 x bcrypt_ms": single.signin.p50_ms <= 1.15 * bcryptMs,
-    "signin/s >= 0.8 x cores / bcrypt_s": single.signin.per_second_8_clients >= (0.8 * cores * 1000) / bcryptMs,
+    "signin p50 <= 1.15 x bcrypt_ms": single.signin.p50_ms <= 1.15 * single.bcrypt_ms,
+    "signin/s >= 0.8 x cores / bcrypt_s": single.signin.per_second_8_clients >= (0.8 * cores * 1000) / single.bcrypt_ms,
     "mixed dashboard p99 <= 3 x idle p99": single.mixed.dashboard_p99_ms <= 3 * single.dashboard.p99_ms,
     "enumeration medians within 10%": withinTenPercent(single.enumeration.unknown_user_median_ms, single.enumeration.wrong_password_median_ms),
     "forgot-password medians within 10%": withinTenPercent(
@@ -338,7 +355,7 @@ const report = {
     "dashboard p99 < 50 ms": single.dashboard.p99_ms < 50,
     "dashboard >= 40% of anon_redirect": single.dashboard.requests_per_second >= 0.4 * single.anon_redirect.requests_per_second,
     "rss per process <= 250 MB": Object.values(results).every((r) => r.rss_mb_max_process <= 250),
-    "login_page_js_kb <= 150": loginJs <= 150,
+    "login_page_js_kb <= 150": loginJs.atLoad <= 150,
     "startup_ms <= 2000": single.startup_ms <= 2000,
   },
 };
