@@ -54,6 +54,18 @@ test("the browser checks the form with the shared schema, loaded on first focus,
   expect(posts).toEqual([]);
 });
 
+test("if the schema cannot be loaded, the form still posts and the server's messages show", async ({ page }) => {
+  await page.goto("/login", { waitUntil: "networkidle" });
+  // The connection drops after the page loaded: the schema's chunk never arrives.
+  await page.route("**/*.js", (route) => route.abort());
+  const posted = page.waitForRequest((request) => request.method() === "POST");
+  await page.getByLabel("Email or username").focus();
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await posted;
+  expect(await errorOf(page, "Email or username")).toContain("Enter your email or username");
+  expect(await errorOf(page, "Password")).toContain("Enter your password");
+});
+
 test("a password over 72 bytes is refused at sign-in, never matched on its first 72 bytes", async ({ page }) => {
   const prefix = "ü".repeat(36); // 72 bytes in UTF-8
   const user = newUser({ password: prefix });
