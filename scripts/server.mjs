@@ -10,6 +10,16 @@ import { readFileSync } from "node:fs";
 import http from "node:http";
 import { pathToFileURL } from "node:url";
 
+function builtConfig() {
+  try {
+    return JSON.parse(readFileSync(".next/required-server-files.json", "utf8")).config;
+  } catch (error) {
+    if (error.code !== "ENOENT") throw error;
+    console.error("No production build found in .next: run `npm run build` first.");
+    process.exit(1);
+  }
+}
+
 export async function startServer({ port, hostname }) {
   process.env.NODE_ENV = "production";
   // Tells lib/http/client-ip.ts that X-Forwarded-For was rewritten by this server.
@@ -19,9 +29,7 @@ export async function startServer({ port, hostname }) {
   // Serve with the configuration as `next build` resolved it, the way Next.js's own standalone
   // server does. Otherwise it compiles next.config.ts again at start-up, which loads its
   // native compiler: 25 MB of memory in every process, for nothing.
-  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG ??= JSON.stringify(
-    JSON.parse(readFileSync(".next/required-server-files.json", "utf8")).config,
-  );
+  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG ??= JSON.stringify(builtConfig());
   const app = next({ dev: false, hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
