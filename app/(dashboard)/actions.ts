@@ -87,8 +87,8 @@ export async function changeEmailAction(_prev: ChangeEmailState, formData: FormD
 
 export async function revokeSessionAction(formData: FormData) {
   const { user, sessionId } = await requireSession();
-  const target = formData instanceof FormData ? formData.get("sessionId") : null;
-  if (typeof target === "string" && target !== sessionId) {
+  const { sessionId: target } = readFields(formData, ["sessionId"] as const);
+  if (target && target !== sessionId) {
     await deleteUserSession(user.id, target);
     securityEvent("session.revoked", { userId: user.id, sessionId: target });
     await setFlash("session-revoked");

@@ -8,7 +8,7 @@ import {
   replaceEmail,
 } from "@/lib/db/users";
 import { env } from "@/lib/env";
-import { securityEvent } from "@/lib/log";
+import { logger, securityEvent } from "@/lib/log";
 import { sendMail } from "@/lib/mail/transport";
 import * as templates from "@/lib/mail/templates";
 import { signInThrottle } from "@/lib/security/sign-in-throttle";
@@ -24,7 +24,7 @@ async function deliver(to: string, content: templates.MailContent) {
   try {
     await sendMail({ to, ...content });
   } catch (error) {
-    console.error(`mail: could not send "${content.subject}": ${(error as Error).message}`);
+    logger.error({ subject: content.subject, error: (error as Error).message }, "mail.failed");
   }
 }
 
@@ -108,7 +108,7 @@ export type PasswordCheck = { ok: true; user: NonNullable<Awaited<ReturnType<typ
 export async function confirmCurrentPassword(userId: string, password: string, ip: string): Promise<PasswordCheck> {
   const user = await findUserById(userId);
   if (!user) return { ok: false };
-  const attempt = await signInThrottle().begin(user.username, ip);
+  const attempt = await signInThrottle().begin({ userId: user.id }, ip);
   if (attempt.gate.blocked) return { ok: false, retryAfterMs: attempt.gate.retryAfterMs };
   let ok = false;
   try {

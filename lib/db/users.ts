@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "./client";
+import { deleteOtherSessions } from "./sessions";
 import { Prisma } from "./generated/client";
 
 export type NewUser = { username: string; usernameKey: string; email: string; passwordHash: string };
@@ -102,7 +103,7 @@ export async function replaceEmail(userId: string, email: string) {
 export function changePasswordHash(userId: string, passwordHash: string, keepSessionId: string | null) {
   return prisma.$transaction([
     prisma.user.update({ where: { id: userId }, data: { passwordHash }, select: { id: true } }),
-    prisma.session.deleteMany({ where: { userId, ...(keepSessionId && { id: { not: keepSessionId } }) } }),
+    deleteOtherSessions(userId, keepSessionId),
     prisma.verificationToken.deleteMany({ where: { identifier: { startsWith: `reset-password:${userId}:` } } }),
   ]);
 }

@@ -47,6 +47,14 @@ export type Gate = { blocked: false; challenge: boolean } | { blocked: true; ret
  * when it exists, else the normalised identifier: its email and its username share one
  * count, and the work is the same whether or not the account exists.
  */
+/** The account an identifier points at (its id, if it exists) and the throttle's name for it. */
+async function accountOf(identifier: string) {
+  const lookup = lookupFor(identifier);
+  const userId = await findUserId(lookup);
+  const name = userId ? `user:${userId}` : "email" in lookup ? `email:${lookup.email}` : `name:${lookup.usernameKey}`;
+  return { userId, name };
+}
+
 export function createSignInThrottle(policy: ThrottlePolicy) {
   const pairFailures = createLimiter({ keyPrefix: "signin:pair", points: policy.lockAfter, duration: DAY });
   const pairWait = createLimiter({ keyPrefix: "signin:wait", points: 1, duration: 1 });
@@ -58,14 +66,13 @@ export function createSignInThrottle(policy: ThrottlePolicy) {
   }
 
   /**
-   * Starts one sign-in attempt: looks the account up once, says whether this IP may try it
-   * now (and must solve a challenge first), and returns how to record the outcome.
+   * Starts one sign-in attempt: looks the account up once (or takes the id of an account the
+   * caller already holds), says whether this IP may try it now (and must solve a challenge
+   * first), and returns how to record the outcome.
    */
-  async function begin(identifier: string, ip: string) {
-    const lookup = lookupFor(identifier);
-    const userId = await findUserId(lookup);
-    const account = userId ? `user:${userId}` : "email" in lookup ? `email:${lookup.email}` : `name:${lookup.usernameKey}`;
-    const key = `${account}|${ip}`;
+  async function begin(who: string | { userId: string }, ip: string) {
+    const { userId, name } = typeof who === "string" ? await accountOf(who) : { userId: who.userId, name: `user:${who.userId}` };
+    const key = `${name}|${ip}`;
 
     const [ipCount, wait] = await Promise.all([ipFailures.get(ip), pairWait.get(key)]);
     const failures = ipCount?.consumedPoints ?? 0;
