@@ -6,11 +6,15 @@ import { defineConfig, devices } from "@playwright/test";
  * test:e2e`), served by `next start` on a throwaway SQLite file. A second server shares the
  * database with a different bcrypt cost, to prove hashes are upgraded on sign-in.
  */
-export const PORT = 3210;
-export const REHASH_PORT = 3211;
+// E2E_PORT_BASE moves every port of a run, so two checkouts can run their suites side by side.
+const PORT_BASE = Number(process.env.E2E_PORT_BASE) || 3210;
+export const PORT = PORT_BASE;
+export const REHASH_PORT = PORT_BASE + 1;
+/** Port for the n-th short-lived extra server a test file starts (e2e/fixtures/server.ts). */
+export const extraPort = (n: number) => PORT_BASE + 80 + n;
 export const TEST_DB = "e2e/.tmp/e2e.db";
 /** The SMTP catcher started by e2e/global-setup.ts, and where it files each message. */
-export const MAIL_PORT = 3225;
+export const MAIL_PORT = PORT_BASE + 15;
 export const MAIL_DIR = "e2e/.tmp/mail";
 
 /** Throttle settings of the test servers; tests read them to know when limits bite. */

@@ -1,5 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import { E2E_LIMITS, PORT } from "../playwright.config";
+import { E2E_LIMITS, extraPort, PORT } from "../playwright.config";
 import { expireLinksOf, findUser, findUserByEmail, linksOf, sessionsOf } from "./fixtures/db";
 import { linkIn } from "./fixtures/mailbox";
 import { type ExtraServer, startServer } from "./fixtures/server";
@@ -329,7 +329,7 @@ async function signUpOther(browser: Browser, user: TestUser) {
 }
 
 test.describe("REQUIRE_VERIFIED_EMAIL=true", () => {
-  const port = 3296;
+  const port = extraPort(6);
   let server: ExtraServer | undefined;
 
   test.beforeAll(async () => {

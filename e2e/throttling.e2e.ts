@@ -1,5 +1,5 @@
 import { type Browser, type Page } from "@playwright/test";
-import { E2E_LIMITS, PORT } from "../playwright.config";
+import { E2E_LIMITS, extraPort, PORT } from "../playwright.config";
 import { actionFields, postSignUp, solvedChallenge } from "./fixtures/actions";
 import { findUser } from "./fixtures/db";
 import { type ExtraServer, startServer } from "./fixtures/server";
@@ -209,7 +209,7 @@ test("Auth.js's own credentials endpoint is closed: passwords are only checked b
 });
 
 test.describe("behind no proxy (TRUST_PROXY=0)", () => {
-  const port = 3297;
+  const port = extraPort(7);
   let server: ExtraServer | undefined;
 
   test.beforeAll(async () => {
