@@ -1,10 +1,14 @@
-import type { JWT } from "next-auth/jwt";
+import { encode, type JWT } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
 import {
   BROWSER_SESSION_SECONDS,
+  DECODE_CACHE_MAX_BYTES,
+  DECODE_CACHE_MAX_ENTRIES,
   REMEMBERED_SESSION_SECONDS,
+  decodeCacheSize,
   isTokenCurrent,
   nowSeconds,
+  readSessionToken,
   sessionCookieName,
 } from "@/lib/auth/config";
 
@@ -108,5 +112,42 @@ describe("sessionCookieName", () => {
     expect(sessionCookieName(true)).toBe("__Secure-authjs.session-token");
     expect(sessionCookieName(true).startsWith("__Secure-")).toBe(true);
     expect(sessionCookieName(false)).toBe("authjs.session-token");
+  });
+});
+
+describe("readSessionToken and its cache (finding: out of memory after about 2,000 session cookies)", () => {
+  const secret = "a-test-secret-that-is-long-enough-0123456789";
+  const salt = sessionCookieName(false);
+  const cookie = (value: string) => new Headers({ cookie: `${salt}=${value}` });
+  const mint = (sid: string) => encode({ secret, salt, token: token({ sid, signedInAt: nowSeconds() }) });
+
+  it("decodes the session cookie and hands out copies, so no caller can change what is cached", async () => {
+    const value = await mint("copy-check");
+    const first = await readSessionToken(cookie(value), secret, false);
+    expect(first?.sid).toBe("copy-check");
+    first!.sid = "tampered";
+    expect((await readSessionToken(cookie(value), secret, false))?.sid).toBe("copy-check");
+  });
+
+  it("accepts the cookie only, never an Authorization: Bearer header", async () => {
+    const value = await mint("bearer");
+    expect(await readSessionToken(new Headers({ authorization: `Bearer ${value}` }), secret, false)).toBeNull();
+  });
+
+  it("never caches a token that does not decode, so junk cookies cannot fill it", async () => {
+    const before = decodeCacheSize().entries;
+    for (let i = 0; i < 500; i++) expect(await readSessionToken(cookie(`junk-${i}-${"x".repeat(400)}`), secret, false)).toBeNull();
+    expect(decodeCacheSize().entries).toBe(before);
+  });
+
+  it("stays within its entry and byte bounds, however many valid tokens pass", async () => {
+    const tokens = await Promise.all(Array.from({ length: DECODE_CACHE_MAX_ENTRIES + 500 }, (_, i) => mint(`s-${i}`)));
+    for (const value of tokens) await readSessionToken(cookie(value), secret, false);
+    const { entries, bytes } = decodeCacheSize();
+    expect(entries).toBeLessThanOrEqual(DECODE_CACHE_MAX_ENTRIES);
+    expect(entries).toBeGreaterThan(DECODE_CACHE_MAX_ENTRIES / 2);
+    expect(bytes).toBeLessThanOrEqual(DECODE_CACHE_MAX_BYTES);
+    // The newest are kept, the oldest went first.
+    expect((await readSessionToken(cookie(tokens.at(-1)!), secret, false))?.sid).toBe(`s-${tokens.length - 1}`);
   });
 });

@@ -61,10 +61,14 @@ export const sessionCookieName = (secure: boolean) =>
 export const hasSecureSessionCookie = (headers: Headers) =>
   headers.get("cookie")?.includes(sessionCookieName(true)) ?? false;
 
-/** The request's session token, decoded (through the cache below), or null. */
+/**
+ * The request's session token, decoded (through the cache below), or null. Only the cookie
+ * counts: Auth.js's getToken would also take a token from an `Authorization: Bearer` header,
+ * which nothing of ours sends and which would let a stolen token be used without a browser.
+ */
 export function readSessionToken(headers: Headers, secret: string | undefined, secure: boolean) {
   return getToken({
-    req: { headers },
+    req: { headers: new Headers({ cookie: headers.get("cookie") ?? "" }) },
     secret,
     secureCookie: secure,
     salt: sessionCookieName(secure),
@@ -72,21 +76,55 @@ export function readSessionToken(headers: Headers, secret: string | undefined, s
   });
 }
 
-const decoded = new Map<string, Promise<JWT | null>>();
-const DECODED_MAX = 5_000;
+/** Bounds of the decoded-token cache: by entries and by bytes, whichever is reached first. */
+export const DECODE_CACHE_MAX_ENTRIES = 2_000;
+export const DECODE_CACHE_MAX_BYTES = 2 * 1024 * 1024;
+/** Tokens longer than this (a session token is about 500 characters) are never cached. */
+const DECODE_CACHE_MAX_TOKEN = 4096;
+
+type Decoded = { token: JWT; bytes: number };
+const decoded = new Map<string, Decoded>();
+let decodedBytes = 0;
 
 /**
  * Auth.js's decode (key derivation + JWE decryption, a few ms of CPU), remembered per token
- * string. A token is immutable and only ever decodes one way under one secret, so the cache
- * cannot be poisoned; the lifetime rule and the session row are still checked every request.
+ * string, least recently used out first. A token is immutable and only ever decodes one way
+ * under one secret, so the cache cannot be poisoned; the lifetime rule and the session row are
+ * still checked every request.
+ *
+ * Only decoded values are kept, never promises: a promise made while a request is handled
+ * holds that request's async context (the whole request, 60-80 KB) for as long as it is
+ * cached. Failures are not cached at all, so junk cookies cannot fill it.
  */
-export function cachedDecode(params: JWTDecodeParams): Promise<JWT | null> {
-  const key = `${params.salt}\u0000${params.token ?? ""}`;
-  let result = decoded.get(key);
-  if (!result) {
-    result = decode(params).catch(() => null);
-    if (decoded.size >= DECODED_MAX) decoded.delete(decoded.keys().next().value!);
-    decoded.set(key, result);
+export async function cachedDecode(params: JWTDecodeParams): Promise<JWT | null> {
+  const token = params.token ?? "";
+  const key = `${params.salt}\u0000${token}`;
+  const hit = decoded.get(key);
+  if (hit) {
+    decoded.delete(key);
+    decoded.set(key, hit);
+    return { ...hit.token };
   }
-  return result;
+  let payload: JWT | null;
+  try {
+    payload = await decode(params);
+  } catch {
+    return null;
+  }
+  if (payload && token.length <= DECODE_CACHE_MAX_TOKEN) remember(key, payload);
+  return payload && { ...payload };
 }
+
+function remember(key: string, token: JWT) {
+  const bytes = 2 * (key.length + JSON.stringify(token).length);
+  decoded.set(key, { token: { ...token }, bytes });
+  decodedBytes += bytes;
+  while (decoded.size > DECODE_CACHE_MAX_ENTRIES || decodedBytes > DECODE_CACHE_MAX_BYTES) {
+    const [oldest, entry] = decoded.entries().next().value!;
+    decoded.delete(oldest);
+    decodedBytes -= entry.bytes;
+  }
+}
+
+/** What the cache holds now (for tests and the benchmark). */
+export const decodeCacheSize = () => ({ entries: decoded.size, bytes: decodedBytes });
