@@ -34,7 +34,7 @@ test.describe("verify email", () => {
     // Only a hash of the secret is stored.
     const stored = linksOf(findUser(user.username)!.id);
     expect(stored).toHaveLength(1);
-    expect(stored[0]!.token).not.toContain(new URL(link).searchParams.get("token")!);
+    expect(stored[0]!.tokenHash).not.toContain(new URL(link).searchParams.get("token")!);
 
     await page.goto(link);
     await expect(page).toHaveURL(/\/dashboard$/);

@@ -19,7 +19,10 @@ const FLASH: Record<Awaited<ReturnType<typeof openEmailLink>>, FlashCode> = {
  * does the change (the secret in the link is the proof) and says so on the next page.
  */
 export async function GET(request: NextRequest) {
-  const outcome = await openEmailLink(request.nextUrl.searchParams.get("token"));
+  const session = await getCurrentSession();
+  const current = session && { userId: session.user.id, sessionId: session.sessionId };
+  const outcome = await openEmailLink(request.nextUrl.searchParams.get("token"), current);
   await setFlash(FLASH[outcome]);
-  redirect((await getCurrentSession()) ? "/dashboard" : "/login");
+  // An email change ends the account's other sessions, never the one opening the link.
+  redirect(session ? "/dashboard" : "/login");
 }

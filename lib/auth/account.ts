@@ -12,7 +12,7 @@ import { logger, securityEvent } from "@/lib/log";
 import { sendMail } from "@/lib/mail/transport";
 import * as templates from "@/lib/mail/templates";
 import { signInThrottle } from "@/lib/security/sign-in-throttle";
-import { issueLink, peekLink, redeemLink } from "./links";
+import { issueLink, type LinkPurpose, peekLink, redeemLink } from "./links";
 import { hashPassword, PasswordTooLongError, verifyPassword } from "./password";
 import { passwordProblem } from "./password-policy";
 import { EMAIL_TAKEN } from "./sign-up";
@@ -35,11 +35,16 @@ export async function sendVerificationEmail(user: User) {
 
 export type EmailLinkOutcome = "verified" | "email-changed" | "email-taken" | "invalid" | "expired";
 
-/** Opens a link from a verify-email or change-email message. */
-export async function openEmailLink(token: unknown): Promise<EmailLinkOutcome> {
+/**
+ * Opens a link from a verify-email or change-email message. A new address takes effect only
+ * while the account still has the address the change was asked from; then every other link
+ * of the account is void and every session but the one opening the link (`current`, when it
+ * is this account's) ends.
+ */
+export async function openEmailLink(token: unknown, current: { userId: string; sessionId: string } | null): Promise<EmailLinkOutcome> {
   const link = await redeemLink(token, ["verify-email", "change-email"]);
   if (!link.ok) return link.reason;
-  const { purpose, userId, email } = link.target;
+  const { purpose, userId, email, fromEmail } = link.target;
   const user = await findUserById(userId);
   if (!user) return "invalid";
   if (purpose === "verify-email") {
@@ -47,7 +52,10 @@ export async function openEmailLink(token: unknown): Promise<EmailLinkOutcome> {
     if (count === 1) securityEvent("email.verified", { userId });
     return count === 1 ? "verified" : "invalid";
   }
-  if (!(await replaceEmail(userId, email))) return "email-taken";
+  const keep = current?.userId === userId ? current.sessionId : null;
+  const outcome = fromEmail ? await replaceEmail(userId, fromEmail, email, keep) : "stale";
+  if (outcome === "stale") return "invalid";
+  if (outcome === "taken") return "email-taken";
   securityEvent("email.changed", { userId });
   await deliver(user.email, templates.emailChangedNotice({ username: user.username, newEmail: email }));
   return "email-changed";
@@ -77,6 +85,12 @@ export async function checkResetLink(token: unknown): Promise<ResetLinkCheck> {
   return user ? { ok: true, user: { username: user.username, email: user.email } } : { ok: false, reason: "invalid" };
 }
 
+/**
+ * Links a new password voids: older reset links, and pending email changes, so an intruder
+ * evicted by a reset cannot finish moving the account to their address.
+ */
+const VOIDED_BY_PASSWORD_CHANGE = ["reset-password", "change-email"] as const satisfies LinkPurpose[];
+
 export type ResetResult = { ok: true } | { ok: false; link: "invalid" | "expired" } | { ok: false; password: string };
 
 /**
@@ -93,7 +107,10 @@ export async function resetPassword(token: unknown, password: string): Promise<R
 
   const redeemed = await redeemLink(token, ["reset-password"]);
   if (!redeemed.ok) return { ok: false, link: redeemed.reason };
-  await changePasswordHash(user.id, await hashPassword(password, env.BCRYPT_COST), null);
+  await changePasswordHash(user.id, await hashPassword(password, env.BCRYPT_COST), {
+    keepSessionId: null,
+    voidLinkPurposes: VOIDED_BY_PASSWORD_CHANGE,
+  });
   securityEvent("password.reset", { userId: user.id });
   await deliver(user.email, templates.passwordChanged({ username: user.username, when: new Date() }));
   return { ok: true };
@@ -129,7 +146,10 @@ export async function confirmCurrentPassword(userId: string, password: string, i
 export async function changePassword(user: User, password: string, currentSessionId: string) {
   const weak = await passwordProblem(password, user);
   if (weak) return { ok: false as const, password: weak };
-  await changePasswordHash(user.id, await hashPassword(password, env.BCRYPT_COST), currentSessionId);
+  await changePasswordHash(user.id, await hashPassword(password, env.BCRYPT_COST), {
+    keepSessionId: currentSessionId,
+    voidLinkPurposes: VOIDED_BY_PASSWORD_CHANGE,
+  });
   securityEvent("password.changed", { userId: user.id });
   await deliver(user.email, templates.passwordChanged({ username: user.username, when: new Date() }));
   return { ok: true as const };
@@ -139,7 +159,7 @@ export async function changePassword(user: User, password: string, currentSessio
 export async function requestEmailChange(user: User, newEmail: string) {
   if (newEmail === user.email) return { ok: false as const, email: "This is already your email address" };
   if (await findUserByEmail(newEmail)) return { ok: false as const, email: EMAIL_TAKEN };
-  const { url, hours } = await issueLink({ purpose: "change-email", userId: user.id, email: newEmail });
+  const { url, hours } = await issueLink({ purpose: "change-email", userId: user.id, email: newEmail, fromEmail: user.email });
   securityEvent("email.change_requested", { userId: user.id });
   await deliver(newEmail, templates.emailChangeRequested({ username: user.username, url, expiresInHours: hours }));
   return { ok: true as const };

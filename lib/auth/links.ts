@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { findLink, storeLink, takeLink } from "@/lib/db/links";
+import { findLink, type LinkRow, storeLink, takeLink } from "@/lib/db/links";
 import { env } from "@/lib/env";
 
 /** What a single-use link does, and how long it lasts. */
@@ -11,18 +11,18 @@ export const LINKS = {
 } as const;
 export type LinkPurpose = keyof typeof LINKS;
 
-export type LinkTarget = { purpose: LinkPurpose; userId: string; email: string };
+export type LinkTarget = {
+  purpose: LinkPurpose;
+  userId: string;
+  /** The address the link is mailed to. */
+  email: string;
+  /** change-email: the account's address when the change was asked for. */
+  fromEmail?: string;
+};
 export type LinkCheck = { ok: true; target: LinkTarget } | { ok: false; reason: "invalid" | "expired" };
 
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 const hashOf = (token: string) => createHash("sha256").update(token).digest("hex");
-const identifierOf = ({ purpose, userId, email }: LinkTarget) => `${purpose}:${userId}:${email}`;
-
-function parseIdentifier(identifier: string): LinkTarget | null {
-  const [purpose, userId, ...rest] = identifier.split(":");
-  if (!purpose || !userId || !Object.hasOwn(LINKS, purpose)) return null;
-  return { purpose: purpose as LinkPurpose, userId, email: rest.join(":") };
-}
 
 /** The app's public origin: links in mail are built from AUTH_URL, never from request headers. */
 export function appOrigin() {
@@ -37,28 +37,31 @@ export async function issueLink(target: LinkTarget) {
   const token = randomBytes(32).toString("base64url");
   const { path, hours } = LINKS[target.purpose];
   const expires = new Date(Date.now() + hours * 3600_000);
-  await storeLink(identifierOf(target), `${target.purpose}:${target.userId}:`, hashOf(token), expires);
+  await storeLink(hashOf(token), { ...target, fromEmail: target.fromEmail ?? null, expires });
   return { url: `${appOrigin()}${path}?token=${token}`, hours };
 }
 
-function check(row: { identifier: string; expires: Date } | null, purposes: LinkPurpose[]): LinkCheck {
-  const target = row && parseIdentifier(row.identifier);
-  if (!row || !target || !purposes.includes(target.purpose)) return { ok: false, reason: "invalid" };
+function check(row: LinkRow | null, purposes: LinkPurpose[]): LinkCheck {
+  if (!row || !purposes.includes(row.purpose as LinkPurpose)) return { ok: false, reason: "invalid" };
   if (row.expires.getTime() <= Date.now()) return { ok: false, reason: "expired" };
-  return { ok: true, target };
+  const { purpose, userId, email, fromEmail } = row;
+  return { ok: true, target: { purpose: purpose as LinkPurpose, userId, email, ...(fromEmail && { fromEmail }) } };
 }
+
+const lookup = (token: unknown) => (typeof token === "string" && TOKEN_PATTERN.test(token) ? hashOf(token) : null);
 
 /** Looks a link up without using it (to show a form). */
 export async function peekLink(token: unknown, purposes: LinkPurpose[]): Promise<LinkCheck> {
-  if (typeof token !== "string" || !TOKEN_PATTERN.test(token)) return { ok: false, reason: "invalid" };
-  return check(await findLink(hashOf(token)), purposes);
+  const hash = lookup(token);
+  return hash ? check(await findLink(hash), purposes) : { ok: false, reason: "invalid" };
 }
 
 /** Uses a link up: whatever the outcome, it cannot be used again. */
 export async function redeemLink(token: unknown, purposes: LinkPurpose[]): Promise<LinkCheck> {
-  if (typeof token !== "string" || !TOKEN_PATTERN.test(token)) return { ok: false, reason: "invalid" };
-  const peeked = check(await findLink(hashOf(token)), purposes);
+  const hash = lookup(token);
+  if (!hash) return { ok: false, reason: "invalid" };
   // A link of another purpose is left alone; anything else is deleted as it is checked.
+  const peeked = check(await findLink(hash), purposes);
   if (!peeked.ok && peeked.reason === "invalid") return peeked;
-  return check(await takeLink(hashOf(token)), purposes);
+  return check(await takeLink(hash), purposes);
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "./client";
+import { voidLinks } from "./links";
 import { deleteOtherSessions } from "./sessions";
 import { Prisma } from "./generated/client";
 
@@ -85,36 +86,46 @@ export function markEmailVerified(userId: string, email: string) {
   return prisma.user.updateMany({ where: { id: userId, email }, data: { emailVerified: new Date() } });
 }
 
-/** Replaces a user's email with a verified new one; false when another account took it. */
-export async function replaceEmail(userId: string, email: string) {
+export type EmailChange = "changed" | "taken" | "stale";
+
+/**
+ * Replaces a user's email with a verified new one, only while the account's address is still
+ * `fromEmail` (the one the change was asked from). In the same transaction every link the
+ * user had is voided (a reset link mailed to the old address must not outlive it) and every
+ * session but `keepSessionId` ends.
+ */
+export async function replaceEmail(userId: string, fromEmail: string, email: string, keepSessionId: string | null): Promise<EmailChange> {
   try {
-    await prisma.user.update({ where: { id: userId }, data: { email, emailVerified: new Date() } });
-    return true;
+    return await prisma.$transaction(async (tx) => {
+      const { count } = await tx.user.updateMany({ where: { id: userId, email: fromEmail }, data: { email, emailVerified: new Date() } });
+      if (count === 0) return "stale";
+      await tx.singleUseLink.deleteMany({ where: { userId } });
+      await tx.session.deleteMany({ where: { userId, ...(keepSessionId && { id: { not: keepSessionId } }) } });
+      return "changed";
+    });
   } catch (error) {
-    if (duplicateField(error) === "email") return false;
+    if (duplicateField(error) === "email") return "taken";
     throw error;
   }
 }
 
 /**
- * Sets a new password hash and, in the same transaction, ends the user's other sessions
- * and voids every password-reset link: an old link or a stolen session stops working.
+ * Sets a new password hash and, in the same transaction, ends the user's sessions but
+ * `keepSessionId` and voids their links of the given purposes.
  */
-export function changePasswordHash(userId: string, passwordHash: string, keepSessionId: string | null) {
+export function changePasswordHash(
+  userId: string,
+  passwordHash: string,
+  { keepSessionId, voidLinkPurposes }: { keepSessionId: string | null; voidLinkPurposes: readonly string[] },
+) {
   return prisma.$transaction([
     prisma.user.update({ where: { id: userId }, data: { passwordHash }, select: { id: true } }),
     deleteOtherSessions(userId, keepSessionId),
-    prisma.verificationToken.deleteMany({ where: { identifier: { startsWith: `reset-password:${userId}:` } } }),
+    voidLinks(userId, voidLinkPurposes),
   ]);
 }
 
-/** Removes a user and everything that is theirs, in one transaction. */
+/** Removes a user and everything that is theirs (sessions, accounts and links cascade). */
 export function deleteUserAndData(userId: string) {
-  return prisma.$transaction([
-    prisma.verificationToken.deleteMany({ where: { identifier: { contains: `:${userId}:` } } }),
-    // Sessions and accounts go with the user (ON DELETE CASCADE); explicit for clarity.
-    prisma.session.deleteMany({ where: { userId } }),
-    prisma.account.deleteMany({ where: { userId } }),
-    prisma.user.delete({ where: { id: userId }, select: { id: true } }),
-  ]);
+  return prisma.user.delete({ where: { id: userId }, select: { id: true } });
 }

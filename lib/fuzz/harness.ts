@@ -141,11 +141,15 @@ export const fuzzSeed = () => (process.env.FUZZ_SEED ? Number(process.env.FUZZ_S
 
 const MIGRATIONS = path.resolve("prisma/migrations");
 
+/** Data to write before a migration runs, to test that it carries rows across. */
+export type Seed = { beforeMigration: string; write: (db: Database.Database) => void };
+
 /**
  * A throwaway SQLite file with every migration applied in order, and the settings the app
- * reads on first import of lib/env.ts. Call it before importing any app module.
+ * reads on first import of lib/env.ts. Call it before importing any app module. With `seed`,
+ * its rows are written when the migrations before `seed.beforeMigration` have run.
  */
-export function freshDatabase(settings: Record<string, string> = {}) {
+export function freshDatabase(settings: Record<string, string> = {}, seed?: Seed) {
   const dir = mkdtempSync(path.join(tmpdir(), "front-door-fuzz-"));
   const file = path.join(dir, "fuzz.db");
   const setup = new Database(file);
@@ -153,7 +157,11 @@ export function freshDatabase(settings: Record<string, string> = {}) {
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
     .sort();
-  for (const name of migrations) setup.exec(readFileSync(path.join(MIGRATIONS, name, "migration.sql"), "utf8"));
+  if (seed && !migrations.includes(seed.beforeMigration)) throw new Error(`no migration ${seed.beforeMigration}`);
+  for (const name of migrations) {
+    if (name === seed?.beforeMigration) seed.write(setup);
+    setup.exec(readFileSync(path.join(MIGRATIONS, name, "migration.sql"), "utf8"));
+  }
   setup.close();
 
   const env: Record<string, string> = {
