@@ -27,6 +27,7 @@ export const E2E_LIMITS = {
   LOGIN_CHALLENGE_AFTER: "2",
   SIGNUP_IP_MAX_PER_HOUR: "4",
   MAIL_MAX_PER_HOUR: "3",
+  RESET_MAIL_SPACING_SECONDS: "1",
 };
 
 process.env.E2E_AUTH_SECRET ??= randomBytes(33).toString("base64");

@@ -1,6 +1,7 @@
 import type { Browser, Page } from "@playwright/test";
 import { E2E_LIMITS, extraPort, PORT } from "../playwright.config";
 import { expireLinksOf, findUser, findUserByEmail, linksOf, sessionsOf } from "./fixtures/db";
+import { actionFields } from "./fixtures/actions";
 import { linkIn } from "./fixtures/mailbox";
 import { type ExtraServer, startServer } from "./fixtures/server";
 import { errorOf, expect, fillSignIn, newIp, newUser, signIn, signOut, signUp, test, type TestUser } from "./fixtures/test";
@@ -172,6 +173,57 @@ test.describe("forgotten password", () => {
     await expect(flash(page, "Your password has been changed.")).toBeVisible();
     await page.goto(stale);
     await expect(page.getByText(INVALID_LINK)).toBeVisible();
+  });
+
+  test("finding 7: a stranger cannot silence the owner's password reset", async ({ page, browser, user, mail, mails }) => {
+    const started = new Date(Date.now() - 1000);
+    const stranger = await browser.newContext({ baseURL: `http://localhost:${PORT}`, extraHTTPHeaders: { "x-forwarded-for": newIp() } });
+    const strangerPage = await stranger.newPage();
+    for (let i = 0; i < 5; i++) {
+      await strangerPage.goto("/forgot-password");
+      await strangerPage.getByLabel("Email").fill(user.email);
+      await strangerPage.getByRole("button", { name: "Send reset link" }).click();
+      // The stranger's network may ask MAIL_MAX_PER_HOUR times an hour; then it is told to wait.
+      await expect(
+        strangerPage.getByRole("status").filter({ hasText: RESET_SENT }).or(strangerPage.getByRole("alert").filter({ hasText: "Too many attempts" })),
+      ).toBeVisible();
+    }
+    await stranger.close();
+    // Mail goes out up to 1.5 s after the answer.
+    await page.waitForTimeout(2_000);
+    const sent = (await mails({ to: user.email, subject: /reset/i, after: started })).length;
+    // The stranger's network used up its own quota for the address, spaced in time.
+    expect(sent).toBeGreaterThanOrEqual(1);
+    expect(sent).toBeLessThanOrEqual(Number(E2E_LIMITS.MAIL_MAX_PER_HOUR));
+
+    // Once the spacing (1 s, doubling per mail) has passed, the owner's own request is mailed.
+    await page.waitForTimeout(1_000 * 2 ** (sent - 1));
+    const asked = new Date();
+    await page.goto("/forgot-password");
+    await page.getByLabel("Email").fill(user.email);
+    await page.getByRole("button", { name: "Send reset link" }).click();
+    await expect(page.getByRole("status").filter({ hasText: RESET_SENT })).toBeVisible();
+    await page.goto(linkIn(await mail({ to: user.email, subject: /reset/i, after: asked }), "/reset-password"));
+    await expect(page.getByLabel("New password", { exact: true })).toBeVisible();
+  });
+
+  test("finding 7: requests from many networks cannot flood one address", async ({ browser, request, baseURL, user, mails }) => {
+    const hidden = await actionFields(browser, "/forgot-password");
+    const started = new Date(Date.now() - 1000);
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        request.post(`${baseURL}/forgot-password`, {
+          headers: { origin: baseURL!, "x-forwarded-for": newIp() },
+          multipart: { ...Object.fromEntries(hidden), email: user.email },
+        }),
+      ),
+    );
+    for (const answer of answers) expect(await answer.text()).toContain(RESET_SENT);
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    // Spaced 1 s, then 2 s: at most two in the 1.5 s over which the ten were mailed.
+    const sent = (await mails({ to: user.email, subject: /reset/i, after: started })).length;
+    expect(sent).toBeGreaterThanOrEqual(1);
+    expect(sent).toBeLessThanOrEqual(2);
   });
 
   test("the form checks the address next to the field", async ({ page }) => {

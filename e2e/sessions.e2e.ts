@@ -1,6 +1,7 @@
 import { encode } from "next-auth/jwt";
+import { actionFields, postSignUp } from "./fixtures/actions";
 import { findUser, sessionsOf } from "./fixtures/db";
-import { expect, signIn, signOut, test } from "./fixtures/test";
+import { expect, newUser, signIn, signOut, test } from "./fixtures/test";
 
 const COOKIE = "authjs.session-token";
 
@@ -89,4 +90,29 @@ test("Auth.js's own endpoints refuse a sign-in post without their CSRF token", a
   expect(response.status()).toBeLessThan(500);
   const cookies = response.headers()["set-cookie"] ?? "";
   expect(cookies).not.toContain(`${COOKIE}=ey`);
+});
+
+test("finding 9: signing up over a live session ends the older session's row", async ({ page, browser, baseURL, user }) => {
+  await signIn(page, user.email, user.password);
+  const before = sessionsOf(findUser(user.username)!.id);
+  expect(before).toHaveLength(1);
+
+  // The same browser posts the sign-up form (the page itself would send it to the dashboard).
+  const newcomer = newUser();
+  const response = await postSignUp(page.request, baseURL!, await actionFields(browser, "/signup"), newcomer);
+  expect(response.status()).toBe(303);
+  expect(sessionsOf(findUser(user.username)!.id)).toHaveLength(0);
+  expect(sessionsOf(findUser(newcomer.username)!.id)).toHaveLength(1);
+  await page.goto("/dashboard");
+  await expect(page.getByText(`Welcome, ${newcomer.username}`)).toBeVisible();
+});
+
+test("finding 11: a session token is taken from its cookie only, never from an Authorization header", async ({ page, playwright, baseURL, user }) => {
+  await signIn(page, user.email, user.password);
+  const token = (await page.context().cookies()).find((cookie) => cookie.name === COOKIE)!.value;
+  const bare = await playwright.request.newContext();
+  const response = await bare.get(`${baseURL}/dashboard`, { headers: { authorization: `Bearer ${token}` }, maxRedirects: 0 });
+  expect(response.status()).toBe(307);
+  expect(response.headers().location).toMatch(/^\/login\?callbackUrl=/);
+  await bare.dispose();
 });

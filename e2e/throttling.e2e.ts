@@ -27,8 +27,8 @@ async function pageFrom(browser: Browser, ip: string) {
 test("guessing one account's password slows down, then locks that account for that network only", async ({ page, browser, user }) => {
   // LOGIN_DELAY_AFTER=3, LOGIN_DELAY_SECONDS=1, LOGIN_LOCK_AFTER=5 on the test servers.
   expect(await tryPassword(page, user.username, "wrong guess 1")).toBe(INVALID);
-  expect(await tryPassword(page, user.email, "wrong guess 2")).toBe(INVALID);
-  // Email and username name one account, so they share one count.
+  expect(await tryPassword(page, user.username.toLowerCase(), "wrong guess 2")).toBe(INVALID);
+  // Another spelling of the same name is the same name.
   expect(await tryPassword(page, user.username.toUpperCase(), "wrong guess 3")).toBe("Too many attempts. Try again in 1 second.");
   await page.waitForTimeout(1_100);
   expect(await tryPassword(page, user.username, "wrong guess 4")).toBe("Too many attempts. Try again in 2 seconds.");
@@ -51,6 +51,30 @@ test("guessing one account's password slows down, then locks that account for th
 
   // ...which does not unlock the attacker's network.
   expect(await tryPassword(page, user.username, user.password)).toMatch(/^Too many attempts\. Try again in \d+ minutes\.$/);
+});
+
+test("finding 8: the throttle's answers do not tell which email belongs to which username", async ({ page, browser, user }) => {
+  // Five failures on the username: waits, then its lock for this network.
+  expect(await tryPassword(page, user.username, "wrong guess 1")).toBe(INVALID);
+  expect(await tryPassword(page, user.username, "wrong guess 2")).toBe(INVALID);
+  expect(await tryPassword(page, user.username, "wrong guess 3")).toBe("Too many attempts. Try again in 1 second.");
+  await page.waitForTimeout(1_100);
+  expect(await tryPassword(page, user.username, "wrong guess 4")).toBe("Too many attempts. Try again in 2 seconds.");
+  await page.waitForTimeout(2_100);
+  expect(await tryPassword(page, user.username, "wrong guess 5")).toMatch(/^Too many attempts\. Try again in \d+ minutes\.$/);
+
+  // The account's own email answers exactly as an address nobody has: no link between the two.
+  // (Its password is not checked for real any more from this network: lib/security tests it.)
+  expect(await tryPassword(page, user.email, "wrong guess 6")).toBe(INVALID);
+  expect(await tryPassword(page, newUser().email, "wrong guess 6")).toBe(INVALID);
+
+  // The owner, elsewhere, gets in.
+  const owner = await pageFrom(browser, newIp());
+  await owner.goto("/login");
+  await fillSignIn(owner, user.email, user.password);
+  await owner.getByRole("button", { name: "Sign in" }).click();
+  await expect(owner).toHaveURL(/\/dashboard$/);
+  await owner.context().close();
 });
 
 test("a correct password resets the account's count of failures", async ({ page, user }) => {

@@ -32,6 +32,7 @@ describe("parseEnv", () => {
       LOGIN_CHALLENGE_AFTER: 3,
       SIGNUP_IP_MAX_PER_HOUR: 10,
       MAIL_MAX_PER_HOUR: 5,
+      RESET_MAIL_SPACING_SECONDS: 60,
       POW_MAX_NUMBER: 60000,
       MAIL_FROM: "Front Door <no-reply@localhost>",
       MAIL_OUTBOX_DIR: "./mail-outbox",

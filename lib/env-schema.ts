@@ -47,6 +47,8 @@ export const envSchema = z
     LOGIN_CHALLENGE_AFTER: intInRange("LOGIN_CHALLENGE_AFTER", 0, 1000).default(3),
     SIGNUP_IP_MAX_PER_HOUR: intInRange("SIGNUP_IP_MAX_PER_HOUR", 1, 100000).default(10),
     MAIL_MAX_PER_HOUR: intInRange("MAIL_MAX_PER_HOUR", 1, 1000).default(5),
+    // Reset mails to one address: the first spacing between two, doubling up to 30 minutes.
+    RESET_MAIL_SPACING_SECONDS: intInRange("RESET_MAIL_SPACING_SECONDS", 1, 1800).default(60),
     // Proof of work: the largest counter a browser may have to try (average: half of it).
     POW_MAX_NUMBER: intInRange("POW_MAX_NUMBER", 1000, 10000000).default(60000),
 

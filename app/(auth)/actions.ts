@@ -1,26 +1,25 @@
 "use server";
 
 import { randomInt } from "node:crypto";
-import { AuthError } from "next-auth";
 import { headers } from "next/headers";
 import { after } from "next/server";
 import { redirect } from "next/navigation";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
-import { signIn, signOut } from "@/lib/auth";
-import { endSession, getCurrentSession } from "@/lib/auth/session";
-import { makeSessionCookieBrowserScoped } from "@/lib/auth/session-cookie";
+import { signOut } from "@/lib/auth";
+import { getCurrentSession } from "@/lib/auth/session";
+import { openSession } from "@/lib/auth/open-session";
+import { checkPassword } from "@/lib/auth/sign-in";
 import { RESET_LINK_SENT, resetPassword, sendVerificationEmail, startPasswordReset } from "@/lib/auth/account";
 import { registerUser } from "@/lib/auth/sign-up";
 import { env } from "@/lib/env";
 import { setFlash } from "@/lib/flash";
 import { CHALLENGE_FIELD, echoValues, fieldErrorsOf, type FormState, readFields } from "@/lib/forms/form-state";
 import { securityEvent } from "@/lib/log";
-import { clientIp } from "@/lib/http/client-ip";
+import { clientIp, networkOf } from "@/lib/http/client-ip";
 import { CHALLENGE_FAILED, verifyChallenge } from "@/lib/security/proof-of-work";
 import { tooManyAttempts, tooManySignUps } from "@/lib/security/retry-message";
-import { signInThrottle } from "@/lib/security/sign-in-throttle";
-import { countSignUp, signUpWait } from "@/lib/security/sign-up-limit";
-import { mailWait } from "@/lib/security/mail-limit";
+import { reserveSignUp } from "@/lib/security/sign-up-limit";
+import { mailWait, resetMailAllowed } from "@/lib/security/mail-limit";
 import { forgotPasswordSchema, resetPasswordSchema } from "@/lib/validation/account";
 import { INVALID_CREDENTIALS, signInSchema, signUpSchema } from "@/lib/validation/auth";
 
@@ -39,19 +38,6 @@ const LINK_INVALID = "This link is invalid or has already been used. Request a n
 
 const requestIp = async () => clientIp(await headers(), env.TRUST_PROXY);
 
-/** Opens a session through Auth.js; false when the credentials are refused. */
-async function startSession(identifier: string, password: string, remember: boolean) {
-  try {
-    await signIn("credentials", { identifier, password, remember: String(remember), redirect: false });
-  } catch (error) {
-    // Only Auth.js's own errors mean "refused"; anything else is a fault and must surface.
-    if (error instanceof AuthError) return false;
-    throw error;
-  }
-  if (!remember) await makeSessionCookieBrowserScoped();
-  return true;
-}
-
 export async function signUpAction(_prev: SignUpState, formData: FormData): Promise<SignUpState> {
   const fields = readFields(formData, SIGN_UP_FIELDS);
   const values = echoValues(fields, ["username", "email"] as const);
@@ -59,26 +45,29 @@ export async function signUpAction(_prev: SignUpState, formData: FormData): Prom
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values, challenge: true };
 
   const ip = await requestIp();
-  const wait = await signUpWait(ip);
-  if (wait > 0) {
+  // The network's sign-up is taken before the account is made, and given back if none is.
+  const slot = await reserveSignUp(ip);
+  if (!slot.ok) {
     securityEvent("signup.throttled", { ip });
-    return { formError: tooManySignUps(wait), values };
+    return { formError: tooManySignUps(slot.retryAfterMs), values };
   }
-  if (!(await verifyChallenge(formData.get(CHALLENGE_FIELD), "signup"))) {
-    securityEvent("challenge.refused", { ip, purpose: "signup" });
-    return { formError: CHALLENGE_FAILED, values, challenge: true };
+  let result: Awaited<ReturnType<typeof registerUser>> | null = null;
+  try {
+    if (!(await verifyChallenge(formData.get(CHALLENGE_FIELD), "signup"))) {
+      securityEvent("challenge.refused", { ip, purpose: "signup" });
+      return { formError: CHALLENGE_FAILED, values, challenge: true };
+    }
+    result = await registerUser(parsed.data);
+    if (!result.ok) return { fieldErrors: result.fieldErrors, values, challenge: true };
+  } finally {
+    if (!result?.ok) await slot.release();
   }
 
-  const result = await registerUser(parsed.data);
-  if (!result.ok) return { fieldErrors: result.fieldErrors, values, challenge: true };
-  await countSignUp(ip);
-  const { userId } = result;
-  securityEvent("signup.success", { userId, ip });
-  after(() => sendVerificationEmail({ id: userId, username: parsed.data.username, email: parsed.data.email }));
-
-  if (!(await startSession(parsed.data.email, parsed.data.password, false))) {
-    return { formError: "Your account was created, but signing in failed. Please sign in.", values };
-  }
+  const { user } = result;
+  securityEvent("signup.success", { userId: user.id, ip });
+  after(() => sendVerificationEmail(user));
+  const previous = await getCurrentSession();
+  await openSession(user, { remember: false, replacing: previous?.sessionId });
   await setFlash("signed-up");
   redirect("/dashboard");
 }
@@ -89,28 +78,15 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
   const parsed = signInSchema.safeParse(fields);
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
 
-  const { identifier, password, remember } = parsed.data;
-  const ip = await requestIp();
-  const attempt = await signInThrottle().begin(identifier, ip);
-  const { gate } = attempt;
-  if (gate.blocked) {
-    securityEvent("signin.throttled", { ip, retryAfterMs: gate.retryAfterMs });
-    return { formError: tooManyAttempts(gate.retryAfterMs), values };
-  }
-  if (gate.challenge && !(await verifyChallenge(formData.get(CHALLENGE_FIELD), "signin"))) {
-    securityEvent("challenge.refused", { ip, purpose: "signin" });
-    return { formError: CHALLENGE_FAILED, values, challenge: true };
-  }
-
-  const previous = await getCurrentSession();
-  if (!(await startSession(identifier, password, remember))) {
-    const next = await attempt.fail();
-    if (next.blocked) return { formError: tooManyAttempts(next.retryAfterMs), values };
-    return { formError: INVALID_CREDENTIALS, values, challenge: next.challenge };
+  const outcome = await checkPassword(parsed.data, await requestIp(), formData.get(CHALLENGE_FIELD));
+  if (!outcome.ok) {
+    if (outcome.reason === "throttled") return { formError: tooManyAttempts(outcome.retryAfterMs), values };
+    if (outcome.reason === "challenge") return { formError: CHALLENGE_FAILED, values, challenge: true };
+    return { formError: INVALID_CREDENTIALS, values, challenge: outcome.challenge };
   }
   // A sign-in over an existing session replaces it rather than leaving it alive.
-  if (previous) await endSession(previous.sessionId);
-  await attempt.succeed();
+  const previous = await getCurrentSession();
+  await openSession(outcome.user, { remember: parsed.data.remember, replacing: previous?.sessionId });
   await setFlash("signed-in");
   redirect(safeCallbackUrl(formData.get("callbackUrl")));
 }
@@ -122,16 +98,17 @@ export async function forgotPasswordAction(_prev: ForgotPasswordState, formData:
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
 
   const ip = await requestIp();
-  const wait = await mailWait(`ip:${ip}`);
+  const wait = await mailWait(`ip:${networkOf(ip)}`);
   if (wait > 0) return { formError: tooManyAttempts(wait), values };
   const { email } = parsed.data;
   securityEvent("password.reset_requested", { ip });
   // Looked up and mailed after the answer is sent, at a random moment in the next second or
   // so: neither this answer nor the ones right after it reveal whether the address has an
-  // account. Each address gets a few mails an hour at most.
+  // account. Mails to one address are limited so that strangers can neither flood it nor
+  // stop its owner's mail (lib/security/mail-limit.ts).
   after(async () => {
     await new Promise((resolve) => setTimeout(resolve, randomInt(200, 1500)));
-    if ((await mailWait(`email:${email}`)) === 0) await startPasswordReset(email);
+    if (await resetMailAllowed(email, ip)) await startPasswordReset(email);
   });
   return { notice: RESET_LINK_SENT, values };
 }

@@ -119,14 +119,16 @@ export async function resetPassword(token: unknown, password: string): Promise<R
 export type PasswordCheck = { ok: true; user: NonNullable<Awaited<ReturnType<typeof findUserById>>> } | { ok: false; retryAfterMs?: number };
 
 /**
- * Confirms the signed-in user's current password before a sensitive change. Wrong guesses
- * count against the same throttle as sign-in, so settings are no way around it.
+ * Confirms the signed-in user's current password before a sensitive change. Guesses count
+ * against the account's sign-in throttle for this network (counted before the check, like
+ * every guess), so settings are no way around it.
  */
 export async function confirmCurrentPassword(userId: string, password: string, ip: string): Promise<PasswordCheck> {
   const user = await findUserById(userId);
   if (!user) return { ok: false };
-  const attempt = await signInThrottle().begin({ userId: user.id }, ip);
-  if (attempt.gate.blocked) return { ok: false, retryAfterMs: attempt.gate.retryAfterMs };
+  const attempt = await signInThrottle().attempt({ shown: `user:${user.id}` }, ip, user.id);
+  if (attempt.status === "blocked") return { ok: false, retryAfterMs: attempt.retryAfterMs };
+  if (attempt.status !== "allowed") return { ok: false };
   let ok = false;
   try {
     ok = (await verifyPassword(password, user.passwordHash, env.BCRYPT_COST)).ok;

@@ -5,22 +5,23 @@ import Credentials from "next-auth/providers/credentials";
 import { prisma } from "@/lib/db/client";
 import { deleteSession, findActiveSession } from "@/lib/db/sessions";
 import { env } from "@/lib/env";
+import { logger } from "@/lib/log";
 import { authConfig } from "./config";
-import { authenticate } from "./credentials";
+import { redeemGrant } from "./grants";
 
-/** The full Auth.js set-up (Node.js runtime): credentials, database and bcrypt. */
+/**
+ * The full Auth.js set-up (Node.js runtime). Auth.js issues every session cookie; passwords
+ * are checked before it is called (lib/auth/sign-in.ts), and its credentials provider takes
+ * only the single-use grant that check produced.
+ */
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
   secret: env.AUTH_SECRET,
   adapter: PrismaAdapter(prisma),
   providers: [
     Credentials({
-      credentials: {
-        identifier: { label: "Email or username" },
-        password: { label: "Password", type: "password" },
-        remember: { label: "Remember me" },
-      },
-      authorize: (credentials, request) => authenticate(credentials, request.headers),
+      credentials: { grant: {} },
+      authorize: (credentials) => redeemGrant(credentials.grant),
     }),
   ],
   callbacks: {
@@ -33,12 +34,20 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       return active ? token : null;
     },
   },
+  // Through the app's logger: one JSON line each, so nothing a client puts in a message (Auth.js
+  // quotes request values, such as /api/auth/error?error=…) can start a line of its own.
   logger: {
-    // A refused sign-in is an expected outcome, not a server error worth logging.
     error(error) {
       const type = (error as { type?: string }).type ?? error.name;
+      // A refused grant is an expected outcome, not a server error worth logging.
       if (type === "CredentialsSignin") return;
-      console.error(`[auth] ${type}: ${error.message}`);
+      logger.error({ event: "auth.error", type, message: error.message }, "auth.error");
+    },
+    warn(code) {
+      logger.warn({ event: "auth.warning", code }, "auth.warning");
+    },
+    debug(message, metadata) {
+      logger.debug({ event: "auth.debug", message, metadata }, "auth.debug");
     },
   },
   events: {

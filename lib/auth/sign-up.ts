@@ -10,7 +10,7 @@ export const USERNAME_TAKEN = "That username is taken";
 export const EMAIL_TAKEN = "An account with this email already exists";
 
 export type SignUpResult =
-  | { ok: true; userId: string }
+  | { ok: true; user: { id: string; username: string; email: string } }
   | { ok: false; fieldErrors: { username?: string; email?: string; password?: string } };
 
 /**
@@ -35,7 +35,7 @@ export async function registerUser(data: SignUpData): Promise<SignUpResult> {
   const passwordHash = await hashPassword(data.password, env.BCRYPT_COST);
   try {
     const user = await createUser({ username: data.username, usernameKey: key, email: data.email, passwordHash });
-    return { ok: true, userId: user.id };
+    return { ok: true, user };
   } catch (error) {
     if (!(error instanceof DuplicateUserError)) throw error;
     return {

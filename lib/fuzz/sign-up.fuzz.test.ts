@@ -74,7 +74,7 @@ describe("registerUser on a real database", () => {
         expect(database.count("User")).toBe(before + (result.ok ? 1 : 0));
         if (!result.ok) return;
 
-        const row = userById(result.userId)!;
+        const row = userById(result.user.id)!;
         expect(row).toBeDefined();
         // Stored as typed (trimmed), never cut or altered; the email lowercased.
         expect(row.username).toBe(input.username.trim());

@@ -29,3 +29,22 @@ export function clientIp(headers: Headers, trustProxy: number): string {
   }
   return pickClientIp(headers.get("x-forwarded-for"), trustProxy);
 }
+
+/**
+ * The network an address belongs to, for per-client limits: an IPv4 address itself, an IPv6
+ * address's /64 prefix (one subscriber usually gets a whole /64, and could otherwise rotate
+ * through it to escape every limit). "unknown" stays one bucket.
+ */
+export function networkOf(ip: string): string {
+  if (isIP(ip) !== 6) return ip;
+  const [head = "", tail] = ip.split("::");
+  const groups = (part: string) =>
+    part ? part.split(":").flatMap((group) => (group.includes(".") ? ["0", "0"] : [group])) : [];
+  const left = groups(head);
+  const right = tail === undefined ? [] : groups(tail);
+  const full = [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right];
+  return `${full
+    .slice(0, 4)
+    .map((group) => Number.parseInt(group, 16).toString(16))
+    .join(":")}::/64`;
+}

@@ -5,6 +5,7 @@ import path from "node:path";
 import { type ParsedMail, simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { logger } from "@/lib/log";
 import { createMailer, type MailMessage } from "./transport";
 
 const FROM = "Front Door <no-reply@front-door.test>";
@@ -25,7 +26,7 @@ function expectContent(mail: ParsedMail, sent: MailMessage) {
 let dir: string;
 beforeEach(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "front-door-mail-"));
-  vi.spyOn(console, "info").mockImplementation(() => {});
+  vi.spyOn(logger, "info").mockImplementation(() => {});
 });
 afterEach(async () => {
   vi.restoreAllMocks();
@@ -53,12 +54,10 @@ describe("outbox mode (no SMTP_URL)", () => {
       expectContent(mail, sent);
     }
 
-    expect(console.info).toHaveBeenCalledTimes(2);
-    const logged = vi.mocked(console.info).mock.calls.map(([line]) => String(line));
-    for (const file of files) {
-      expect(logged.some((line) => line.includes(path.join(outboxDir, file)))).toBe(true);
-    }
-    expect(path.isAbsolute(logged[0].match(/wrote (\S+)/)![1])).toBe(true);
+    expect(logger.info).toHaveBeenCalledTimes(2);
+    const logged = vi.mocked(logger.info).mock.calls.map(([fields]) => (fields as unknown as { file: string }).file);
+    for (const file of files) expect(logged).toContain(path.join(outboxDir, file));
+    expect(path.isAbsolute(logged[0]!)).toBe(true);
   });
 
   it("throws when the outbox cannot be written", async () => {
@@ -66,7 +65,7 @@ describe("outbox mode (no SMTP_URL)", () => {
     await writeFile(notADir, "");
     const mailer = createMailer({ from: FROM, outboxDir: notADir });
     await expect(mailer.send(message)).rejects.toThrow();
-    expect(console.info).not.toHaveBeenCalled();
+    expect(logger.info).not.toHaveBeenCalled();
   });
 
   it("sendMail uses the app's settings", async () => {

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import nodemailer from "nodemailer";
+import { logger } from "@/lib/log";
 
 export type MailMessage = { to: string; subject: string; text: string; html: string };
 export type MailSettings = { smtpUrl?: string; from: string; outboxDir: string };
@@ -41,7 +42,7 @@ function outboxMailer(from: string, outboxDir: string): Mailer {
       const stamp = new Date().toISOString().replaceAll(":", "-");
       const file = path.join(dir, `${stamp}-${randomBytes(4).toString("hex")}.eml`);
       await writeFile(file, info.message as Buffer, { flag: "wx" });
-      console.info(`mail: wrote ${file} (to ${message.to}, "${message.subject}")`);
+      logger.info({ event: "mail.written", file, to: message.to, subject: message.subject }, "mail.written");
     },
   };
 }

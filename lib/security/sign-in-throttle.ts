@@ -1,24 +1,24 @@
 import "server-only";
-import { findUserId } from "@/lib/db/users";
-import { createLimiter } from "@/lib/db/rate-limiter";
+import { clear, reserve, settle, type Spacing } from "@/lib/db/attempt-counters";
+import { createLimiter, takeSlot } from "@/lib/db/rate-limiter";
 import { env } from "@/lib/env";
-import { lookupFor } from "@/lib/auth/identifier";
+import { networkOf } from "@/lib/http/client-ip";
 import { securityEvent } from "@/lib/log";
 
 const HOUR = 3600;
 const DAY = 24 * HOUR;
 
 export type ThrottlePolicy = {
-  /** Failures on one account from one IP before each further try must wait. */
+  /** Failures on one account from one network before each further try must wait. */
   delayAfter: number;
-  /** Failures on one account from one IP that lock that pair. */
+  /** Failures on one account from one network that lock that pair. */
   lockAfter: number;
   lockSeconds: number;
   /** The first wait, doubled after each further failure. */
   firstDelaySeconds: number;
-  /** Failed sign-ins one IP may make in an hour, over all accounts. */
+  /** Failed sign-ins one network may make in an hour, over all accounts. */
   ipMaxFailures: number;
-  /** Failures from one IP after which its sign-ins need a proof of work. */
+  /** Failures from one network after which its sign-ins need a proof of work. */
   challengeAfter: number;
 };
 
@@ -31,7 +31,7 @@ export const policyFromEnv = (): ThrottlePolicy => ({
   challengeAfter: env.LOGIN_CHALLENGE_AFTER,
 });
 
-/** Seconds to wait after the `failures`-th failure on one account from one IP (0: none). */
+/** Seconds to wait after the `failures`-th failure on one account from one network (0: none). */
 export function waitAfter(failures: number, policy: ThrottlePolicy): number {
   if (failures >= policy.lockAfter) return policy.lockSeconds;
   if (failures < policy.delayAfter) return 0;
@@ -41,66 +41,93 @@ export function waitAfter(failures: number, policy: ThrottlePolicy): number {
 export type Gate = { blocked: false; challenge: boolean } | { blocked: true; retryAfterMs: number };
 
 /**
- * Throttles password guessing. Failures are counted per account and client IP pair (a
- * lockout there cannot lock the real owner out from their own network) and per IP over all
- * accounts (stops spraying one password across many accounts). The account is its user id
- * when it exists, else the normalised identifier: its email and its username share one
- * count, and the work is the same whether or not the account exists.
+ * What a password guess is counted against, besides the network it comes from:
+ * `shown`: its count answers "Too many attempts" (at sign-in, the name typed: an email or a
+ * username); `silent`: counted too, but when it is exhausted the guess is answered exactly as a
+ * wrong password (at sign-in, the account the name points at). Answers therefore depend only
+ * on what was typed, never reveal which email and username share an account, and the account
+ * still gets no more real password checks than the policy allows.
  */
-/** The account an identifier points at (its id, if it exists) and the throttle's name for it. */
-async function accountOf(identifier: string) {
-  const lookup = lookupFor(identifier);
-  const userId = await findUserId(lookup);
-  const name = userId ? `user:${userId}` : "email" in lookup ? `email:${lookup.email}` : `name:${lookup.usernameKey}`;
-  return { userId, name };
-}
+export type ThrottleKeys = { shown: string; silent?: string };
 
+export type Attempt =
+  | { status: "blocked"; retryAfterMs: number }
+  | { status: "challenge-refused" }
+  | {
+      status: "allowed";
+      /** False when the silent count is exhausted: compare against the dummy hash and fail. */
+      checkPassword: boolean;
+      /** Counts the guess as failed; returns the gate the next guess will meet. */
+      fail(): Promise<Gate>;
+      /** A correct password clears the counts of this name and account for this network. */
+      succeed(): Promise<void>;
+    };
+
+/**
+ * Throttles password guessing. Every guess is counted before its password is checked (a burst
+ * of parallel guesses gets exactly what the same guesses one after another would), per name
+ * and account from one network (a lockout there cannot lock the real owner out from their own
+ * network) and per network over all accounts (stops spraying one password across many
+ * accounts; past a few failures its guesses need a proof of work).
+ */
 export function createSignInThrottle(policy: ThrottlePolicy) {
-  const pairFailures = createLimiter({ keyPrefix: "signin:pair", points: policy.lockAfter, duration: DAY });
-  const pairWait = createLimiter({ keyPrefix: "signin:wait", points: 1, duration: 1 });
-  const ipFailures = createLimiter({ keyPrefix: "signin:ip", points: policy.ipMaxFailures, duration: HOUR });
+  const perNetwork = createLimiter({ keyPrefix: "signin:ip", points: policy.ipMaxFailures, duration: HOUR });
+  const spacing: Spacing = { windowSeconds: DAY, waitAfter: (count) => waitAfter(count, policy) };
 
-  /** Whether sign-ins from this IP need a proof of work (the sign-in page asks before rendering). */
+  /** Whether sign-ins from this network need a proof of work (the sign-in page asks before rendering). */
   async function needsChallenge(ip: string) {
-    return ((await ipFailures.get(ip))?.consumedPoints ?? 0) >= policy.challengeAfter;
+    return ((await perNetwork.get(networkOf(ip)))?.consumedPoints ?? 0) >= policy.challengeAfter;
   }
 
   /**
-   * Starts one sign-in attempt: looks the account up once (or takes the id of an account the
-   * caller already holds), says whether this IP may try it now (and must solve a challenge
-   * first), and returns how to record the outcome.
+   * Starts one guess from `ip` for `userId`'s account (null: no such account), with a
+   * proof-of-work check to run when this network must solve one (omitted: never asked).
    */
-  async function begin(who: string | { userId: string }, ip: string) {
-    const { userId, name } = typeof who === "string" ? await accountOf(who) : { userId: who.userId, name: `user:${who.userId}` };
-    const key = `${name}|${ip}`;
-
-    const [ipCount, wait] = await Promise.all([ipFailures.get(ip), pairWait.get(key)]);
-    const failures = ipCount?.consumedPoints ?? 0;
-    let gate: Gate = { blocked: false, challenge: failures >= policy.challengeAfter };
-    if (ipCount && failures >= policy.ipMaxFailures) gate = { blocked: true, retryAfterMs: ipCount.msBeforeNext };
-    else if (wait && wait.consumedPoints > 1) gate = { blocked: true, retryAfterMs: wait.msBeforeNext };
-
-    /** Counts a failed try; returns the gate the next try will meet. */
-    async function fail(): Promise<Gate> {
-      const [pair, ip_] = await Promise.all([pairFailures.penalty(key, 1), ipFailures.penalty(ip, 1)]);
-      const seconds = waitAfter(pair.consumedPoints, policy);
-      if (seconds > 0) await pairWait.block(key, seconds);
-      securityEvent("signin.failure", { userId, ip, failures: pair.consumedPoints, ipFailures: ip_.consumedPoints, waitSeconds: seconds });
-      if (ip_.consumedPoints >= policy.ipMaxFailures) return { blocked: true, retryAfterMs: ip_.msBeforeNext };
-      if (seconds > 0) return { blocked: true, retryAfterMs: seconds * 1000 };
-      return { blocked: false, challenge: ip_.consumedPoints >= policy.challengeAfter };
+  async function attempt(keys: ThrottleKeys, ip: string, userId: string | null, solvedChallenge?: () => Promise<boolean>): Promise<Attempt> {
+    const network = networkOf(ip);
+    const slot = await takeSlot(perNetwork, network);
+    if (!slot.ok) {
+      securityEvent("signin.throttled", { userId, ip, retryAfterMs: slot.retryAfterMs });
+      return { status: "blocked", retryAfterMs: slot.retryAfterMs };
+    }
+    if (solvedChallenge && slot.count > policy.challengeAfter && !(await solvedChallenge())) {
+      await slot.release();
+      securityEvent("challenge.refused", { ip, purpose: "signin" });
+      return { status: "challenge-refused" };
     }
 
-    /** A correct password clears this account's count for this IP. */
-    async function succeed() {
-      await Promise.all([pairFailures.delete(key), pairWait.delete(key)]);
-      securityEvent("signin.success", { userId, ip });
+    const shownKey = `signin:${keys.shown}|${network}`;
+    const shown = await reserve(shownKey, spacing);
+    if (!shown.ok) {
+      await slot.release();
+      securityEvent("signin.throttled", { userId, ip, retryAfterMs: shown.retryAfterMs });
+      return { status: "blocked", retryAfterMs: shown.retryAfterMs };
     }
+    const silentKey = keys.silent && `signin:${keys.silent}|${network}`;
+    const silent = silentKey ? await reserve(silentKey, spacing) : null;
 
-    return { gate, fail, succeed };
+    return {
+      status: "allowed",
+      checkPassword: silent?.ok ?? true,
+      async fail() {
+        const seconds = waitAfter(shown.count, policy);
+        await Promise.all([
+          settle(shownKey, shown.count, seconds),
+          silentKey && silent?.ok && settle(silentKey, silent.count, waitAfter(silent.count, policy)),
+        ]);
+        securityEvent("signin.failure", { userId, ip, failures: shown.count, ipFailures: slot.count, waitSeconds: seconds });
+        if (slot.count >= policy.ipMaxFailures) return { blocked: true, retryAfterMs: Math.max(1, slot.msBeforeReset) };
+        if (seconds > 0) return { blocked: true, retryAfterMs: seconds * 1000 };
+        return { blocked: false, challenge: slot.count >= policy.challengeAfter };
+      },
+      async succeed() {
+        await Promise.all([clear(shownKey, ...(silentKey ? [silentKey] : [])), slot.release()]);
+        securityEvent("signin.success", { userId, ip });
+      },
+    };
   }
 
-  return { begin, needsChallenge };
+  return { attempt, needsChallenge };
 }
 
 let throttle: ReturnType<typeof createSignInThrottle> | undefined;

@@ -1,18 +1,17 @@
 import "server-only";
-import { createLimiter } from "@/lib/db/rate-limiter";
+import { createLimiter, type Slot, takeSlot } from "@/lib/db/rate-limiter";
 import { env } from "@/lib/env";
+import { networkOf } from "@/lib/http/client-ip";
 
 let limiter: ReturnType<typeof createLimiter> | undefined;
-const perIp = () =>
+const perNetwork = () =>
   (limiter ??= createLimiter({ keyPrefix: "signup:ip", points: env.SIGNUP_IP_MAX_PER_HOUR, duration: 3600 }));
 
-/** Milliseconds until this IP may create another account, or 0 when it may now. */
-export async function signUpWait(ip: string): Promise<number> {
-  const used = await perIp().get(ip);
-  return used && used.consumedPoints >= env.SIGNUP_IP_MAX_PER_HOUR ? Math.max(1, used.msBeforeNext) : 0;
-}
-
-/** Counts an account created from this IP. */
-export async function countSignUp(ip: string) {
-  await perIp().penalty(ip, 1);
+/**
+ * Takes one of this network's sign-ups for the hour before the account is made, so that a
+ * burst of parallel sign-ups makes no more accounts than the cap. Release it when no account
+ * was made after all.
+ */
+export function reserveSignUp(ip: string): Promise<Slot> {
+  return takeSlot(perNetwork(), networkOf(ip));
 }

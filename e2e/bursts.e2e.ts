@@ -1,0 +1,87 @@
+import type { APIResponse } from "@playwright/test";
+import { E2E_LIMITS } from "../playwright.config";
+import { actionFields, postSignUp, solvedChallenge } from "./fixtures/actions";
+import { findUser } from "./fixtures/db";
+import { expect, newIp, newUser, test } from "./fixtures/test";
+
+// Counters that limit something must hold when the requests come all at once.
+
+const INVALID = "Invalid email/username or password";
+const DELAY_AFTER = Number(E2E_LIMITS.LOGIN_DELAY_AFTER);
+const LOCK_AFTER = Number(E2E_LIMITS.LOGIN_LOCK_AFTER);
+const SIGNUP_CAP = Number(E2E_LIMITS.SIGNUP_IP_MAX_PER_HOUR);
+
+/** What a posted sign-in answered: signed in, a checked wrong password, or refused before any check. */
+async function outcomeOf(response: APIResponse) {
+  if (response.status() === 303) return "signed-in";
+  const body = await response.text();
+  if (body.includes(INVALID)) return "checked";
+  if (body.includes("Too many attempts")) return "throttled";
+  if (body.includes("We could not confirm this browser")) return "challenge";
+  return `other ${response.status()}`;
+}
+
+test("finding 2: 30 simultaneous guesses from one address get no more password checks than a sequence, and the right password after them does not sign in", async ({
+  browser,
+  request,
+  baseURL,
+  user,
+}) => {
+  const ip = newIp();
+  const hidden = await actionFields(browser, "/login");
+  // Solved in advance, as a determined attacker would, so the proof of work holds nobody up.
+  const challenges = await Promise.all(Array.from({ length: 30 }, () => solvedChallenge(request, baseURL!, "signin", ip)));
+  const guess = (password: string, altcha: string) =>
+    request.post(`${baseURL}/login`, {
+      headers: { origin: baseURL!, "x-forwarded-for": ip },
+      multipart: { ...Object.fromEntries(hidden), identifier: user.username, password, altcha },
+      maxRedirects: 0,
+    });
+
+  const wrong = challenges.slice(0, 29).map((altcha, i) => guess(`wrong guess ${i}`, altcha));
+  // The right password goes last, while the wrong ones are still being answered.
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const right = guess(user.password, challenges[29]!);
+  const outcomes = await Promise.all([...wrong, right].map(async (response) => outcomeOf(await response)));
+
+  const checked = outcomes.filter((o) => o === "checked").length;
+  console.log(`30 parallel guesses: ${checked} checked, ${outcomes.filter((o) => o === "throttled").length} throttled`);
+  // One after another, the first LOGIN_DELAY_AFTER guesses are checked and the rest must wait.
+  expect(checked).toBeGreaterThan(0);
+  expect(checked).toBeLessThanOrEqual(DELAY_AFTER);
+  expect(checked).toBeLessThanOrEqual(LOCK_AFTER);
+  expect(outcomes.every((o) => o === "checked" || o === "throttled")).toBe(true);
+  expect(outcomes.at(-1)).toBe("throttled");
+});
+
+test("finding 4: ten simultaneous sign-ups from one address make exactly the hourly cap of accounts", async ({ browser, playwright, baseURL }) => {
+  const ip = newIp();
+  const hidden = await actionFields(browser, "/signup");
+  const users = Array.from({ length: 10 }, () => newUser());
+  const contexts = await Promise.all(users.map(() => playwright.request.newContext()));
+  const challenges = await Promise.all(users.map((_, i) => solvedChallenge(contexts[i]!, baseURL!, "signup", ip)));
+  const statuses = await Promise.all(
+    users.map(async (user, i) => (await postSignUp(contexts[i]!, baseURL!, hidden, user, { ip, altcha: challenges[i] })).status()),
+  );
+  await Promise.all(contexts.map((context) => context.dispose()));
+
+  expect(statuses.filter((status) => status === 303)).toHaveLength(SIGNUP_CAP);
+  expect(users.filter((user) => findUser(user.username))).toHaveLength(SIGNUP_CAP);
+});
+
+test("finding 11: IPv6 clients are limited by their /64, not by each address they rotate through", async ({ browser, playwright, baseURL }) => {
+  const n = Math.floor(Math.random() * 0xffff).toString(16);
+  const hidden = await actionFields(browser, "/signup");
+  const made: boolean[] = [];
+  for (let i = 0; i <= SIGNUP_CAP; i++) {
+    // A new address of the same /64 every time.
+    const ip = `2001:db8:${n}:1::${(i + 1).toString(16)}`;
+    const request = await playwright.request.newContext();
+    const user = newUser();
+    const response = await postSignUp(request, baseURL!, hidden, user, { ip });
+    made.push(response.status() === 303 && findUser(user.username) !== undefined);
+    await request.dispose();
+  }
+  expect(made.filter(Boolean)).toHaveLength(SIGNUP_CAP);
+  expect(made.at(-1)).toBe(false);
+});

@@ -1,0 +1,36 @@
+import "server-only";
+import { AuthError } from "next-auth";
+import { headers } from "next/headers";
+import { createSession, deleteSession } from "@/lib/db/sessions";
+import { env } from "@/lib/env";
+import { requestMeta } from "@/lib/http/request-meta";
+import { signIn } from ".";
+import { BROWSER_SESSION_SECONDS, REMEMBERED_SESSION_SECONDS } from "./config";
+import { issueGrant } from "./grants";
+import { makeSessionCookieBrowserScoped } from "./session-cookie";
+import type { SignedInUser } from "./sign-in";
+
+/**
+ * Signs `user` in on this browser: a new session row, and Auth.js's cookie pointing at it.
+ * Auth.js is handed a single-use grant instead of the password, which was checked already.
+ * A session this browser had before (`replacing`) ends, so a sign-in never leaves it alive.
+ */
+export async function openSession(user: SignedInUser, { remember, replacing }: { remember: boolean; replacing?: string | null }) {
+  const lifetime = remember ? REMEMBERED_SESSION_SECONDS : BROWSER_SESSION_SECONDS;
+  const session = await createSession({
+    userId: user.id,
+    remember,
+    expires: new Date(Date.now() + lifetime * 1000),
+    ...requestMeta(await headers(), env.TRUST_PROXY),
+  });
+  const grant = issueGrant({ ...user, sessionId: session.id, remember });
+  try {
+    await signIn("credentials", { grant, redirect: false });
+  } catch (error) {
+    await deleteSession(session.id);
+    // Auth.js's own errors cannot happen with a fresh grant; anything at all here is a fault.
+    throw error instanceof AuthError ? new Error(`Auth.js refused a fresh sign-in grant: ${error.type}`) : error;
+  }
+  if (!remember) await makeSessionCookieBrowserScoped();
+  if (replacing && replacing !== session.id) await deleteSession(replacing);
+}

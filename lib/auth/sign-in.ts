@@ -1,0 +1,44 @@
+import "server-only";
+import { findUserForSignIn, updatePasswordHash } from "@/lib/db/users";
+import { env } from "@/lib/env";
+import { verifyChallenge } from "@/lib/security/proof-of-work";
+import { signInThrottle } from "@/lib/security/sign-in-throttle";
+import type { SignInData } from "@/lib/validation/auth";
+import { lookupFor } from "./identifier";
+import { hashPassword, verifyPassword } from "./password";
+
+export type SignedInUser = { id: string; username: string; email: string };
+
+export type PasswordSignIn =
+  | { ok: true; user: SignedInUser }
+  | { ok: false; reason: "invalid"; challenge: boolean }
+  | { ok: false; reason: "throttled"; retryAfterMs: number }
+  | { ok: false; reason: "challenge" };
+
+/**
+ * Checks an email-or-username and password, throttled (lib/security/sign-in-throttle.ts): one
+ * look-up of the account, then the same bcrypt work whether or not it exists. `challenge` is
+ * the form's proof-of-work answer, checked only when this network must give one.
+ */
+export async function checkPassword({ identifier, password }: SignInData, ip: string, challenge: unknown): Promise<PasswordSignIn> {
+  const lookup = lookupFor(identifier);
+  const user = await findUserForSignIn(lookup);
+  const name = "email" in lookup ? `email:${lookup.email}` : `name:${lookup.usernameKey}`;
+  const attempt = await signInThrottle().attempt(
+    { shown: name, silent: user ? `user:${user.id}` : `none:${name}` },
+    ip,
+    user?.id ?? null,
+    () => verifyChallenge(challenge, "signin"),
+  );
+  if (attempt.status === "blocked") return { ok: false, reason: "throttled", retryAfterMs: attempt.retryAfterMs };
+  if (attempt.status === "challenge-refused") return { ok: false, reason: "challenge" };
+
+  const { ok, needsRehash } = await verifyPassword(password, attempt.checkPassword ? user?.passwordHash : null, env.BCRYPT_COST);
+  if (!ok || !user) {
+    const next = await attempt.fail();
+    return next.blocked ? { ok: false, reason: "throttled", retryAfterMs: next.retryAfterMs } : { ok: false, reason: "invalid", challenge: next.challenge };
+  }
+  if (needsRehash) await updatePasswordHash(user.id, await hashPassword(password, env.BCRYPT_COST));
+  await attempt.succeed();
+  return { ok: true, user: { id: user.id, username: user.username, email: user.email } };
+}
