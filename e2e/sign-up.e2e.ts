@@ -89,11 +89,13 @@ test("usernames and emails are unique ignoring case; the form keeps what was typ
 test("ten concurrent sign-ups for one username create exactly one account", async ({ browser, request, baseURL }) => {
   const hidden = await actionFields(browser, "/signup");
   const { username } = newUser();
-  // Solved first, so the ten posts leave together (the first success sets a session cookie).
-  const challenges = await Promise.all(Array.from({ length: 10 }, () => solvedChallenge(request, baseURL!, "signup")));
+  // Each from its own address (one network may only create a few accounts an hour), solved
+  // first so that the ten posts leave together (the first success sets a session cookie).
+  const ips = Array.from({ length: 10 }, () => newIp());
+  const challenges = await Promise.all(ips.map((ip) => solvedChallenge(request, baseURL!, "signup", ip)));
   const responses = await Promise.all(
     challenges.map((altcha, i) =>
-      postSignUp(request, baseURL!, hidden, newUser({ username, email: `race.${i}.${username}@example.com` }), { altcha }),
+      postSignUp(request, baseURL!, hidden, newUser({ username, email: `race.${i}.${username}@example.com` }), { altcha, ip: ips[i] }),
     ),
   );
   const statuses = responses.map((r) => r.status());
