@@ -13,10 +13,11 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ["lib/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "test-support/**/*.test.ts"],
     environment: "node",
-    // The security log would otherwise print a line for every sign-in the tests make.
-    env: { LOG_LEVEL: "silent" },
+    // What lib/env.ts requires, and a silent security log (it would print a line for every
+    // sign-in the tests make). Tests that need a database set its settings themselves.
+    env: { LOG_LEVEL: "silent", AUTH_SECRET: "unit-tests-only-secret-0123456789abcdef" },
     testTimeout: 20_000,
   },
 });

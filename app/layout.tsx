@@ -1,9 +1,12 @@
 import type { Metadata, Viewport } from "next";
 import type * as React from "react";
+import { headers } from "next/headers";
 import { FlashMessage } from "@/components/flash-message";
-import { SiteHeader } from "@/components/site-header";
+import { RequestIdProvider } from "@/components/request-id";
+import { SiteHeader } from "./site-header";
 import { getCurrentSession } from "@/lib/auth/session";
 import { readFlash } from "@/lib/flash";
+import { REQUEST_ID_HEADER } from "@/lib/http/request-id";
 import { APP_NAME } from "@/lib/site";
 import "./globals.css";
 
@@ -20,7 +23,7 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const [session, flash] = await Promise.all([getCurrentSession(), readFlash()]);
+  const [session, flash, requestHeaders] = await Promise.all([getCurrentSession(), readFlash(), headers()]);
   return (
     <html lang="en">
       <body className="flex min-h-dvh flex-col">
@@ -33,7 +36,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <SiteHeader user={session?.user ?? null} />
         <main id="main" className="mx-auto flex w-full max-w-5xl flex-1 flex-col px-4 py-10">
           {flash ? <FlashMessage flash={flash} /> : null}
-          {children}
+          <RequestIdProvider id={requestHeaders.get(REQUEST_ID_HEADER)}>{children}</RequestIdProvider>
         </main>
       </body>
     </html>

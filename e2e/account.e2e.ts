@@ -2,9 +2,9 @@ import type { Browser, Page } from "@playwright/test";
 import { E2E_LIMITS, extraPort, PORT } from "../playwright.config";
 import { expireLinksOf, findUser, findUserByEmail, linksOf, sessionsOf } from "./fixtures/db";
 import { actionFields } from "./fixtures/actions";
-import { linkIn } from "./fixtures/mailbox";
+import { linkIn } from "../test-support/mailbox";
 import { type ExtraServer, startServer } from "./fixtures/server";
-import { errorOf, expect, fillSignIn, newIp, newUser, signIn, signOut, signUp, test, type TestUser } from "./fixtures/test";
+import { errorOf, expect, fillSignIn, newIp, newUser, openSettings, signIn, signOut, signUp, test, type TestUser } from "./fixtures/test";
 
 const INVALID_LINK = "This link is invalid or has already been used. Request a new one.";
 const EXPIRED_LINK = "This link has expired. Request a new one.";
@@ -165,7 +165,7 @@ test.describe("forgotten password", () => {
     const stale = await requestLink();
     await signIn(page, user.username, user.password);
     const changed = `Brand new ${Date.now()} harbour`;
-    await page.goto("/dashboard/settings");
+    await openSettings(page, "Change password");
     await page.getByLabel("Current password").first().fill(user.password);
     await page.getByLabel("New password", { exact: true }).fill(changed);
     await page.getByLabel("Confirm new password").fill(changed);
@@ -238,7 +238,7 @@ test.describe("settings", () => {
   test("changing the password asks for the current one and signs out the other sessions", async ({ page, browser, user, mail }) => {
     const elsewhere = await signedInElsewhere(browser, user);
     await signIn(page, user.username, user.password);
-    await page.goto("/dashboard/settings");
+    await openSettings(page, "Change password");
 
     const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Change password" }) });
     const next = `Quiet orchard ${Date.now()} lamps`;
@@ -267,7 +267,7 @@ test.describe("settings", () => {
 
   test("changing the email needs the password and a link opened from the new address; the old one is told", async ({ page, user, mail }) => {
     await signIn(page, user.username, user.password);
-    await page.goto("/dashboard/settings");
+    await openSettings(page, "Change email");
     const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Change email" }) });
     const taken = newUser();
     const other = await signUpOther(page.context().browser()!, taken);
@@ -309,7 +309,7 @@ test.describe("settings", () => {
     const first = await signedInElsewhere(browser, user);
     const second = await signedInElsewhere(browser, user);
     await signIn(page, user.username, user.password);
-    await page.goto("/dashboard/settings");
+    await openSettings(page, "Sessions");
 
     const list = page.getByRole("list", { name: "Active sessions" });
     await expect(list.getByRole("listitem")).toHaveCount(3);
@@ -340,7 +340,7 @@ test.describe("settings", () => {
     const elsewhere = await signedInElsewhere(browser, user);
     await signIn(page, user.username, user.password);
     const userId = findUser(user.username)!.id;
-    await page.goto("/dashboard/settings");
+    await openSettings(page, "Delete account");
     const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Delete account" }) });
 
     await form.getByLabel("Type your username to confirm").fill("someone_else");

@@ -1,16 +1,6 @@
 import type { APIRequestContext, APIResponse, Browser, PlaywrightWorkerArgs } from "@playwright/test";
 import fc from "fast-check";
-import {
-  fuzzSeed,
-  hugeString,
-  nastyString,
-  rarely,
-  SANE_EMAIL,
-  strongPassword,
-  USERNAME_PATTERN,
-  validEmail,
-  wrongType,
-} from "../lib/fuzz/harness";
+import { fuzzSeed, hugeString, nastyString, rarely, SANE_EMAIL, strongPassword, USERNAME_PATTERN, validEmail, wrongType } from "../test-support/arbitraries";
 import { lookupFor } from "../lib/auth/identifier";
 import { signInSchema, signUpSchema, usernameKey } from "../lib/validation/auth";
 import { actionFields, postSignUp, solvedChallenge } from "./fixtures/actions";

@@ -1,8 +1,8 @@
 import type { Browser, Page } from "@playwright/test";
 import { PORT } from "../playwright.config";
 import { findUser, linksOf, openDb, sessionsOf } from "./fixtures/db";
-import { linkIn } from "./fixtures/mailbox";
-import { expect, newIp, newUser, signIn, signUp, test, type TestUser } from "./fixtures/test";
+import { linkIn } from "../test-support/mailbox";
+import { expect, newIp, newUser, openSettings, signIn, signUp, test, type TestUser } from "./fixtures/test";
 
 // Finding 3 of the outside attack: links that outlived the change that should void them.
 
@@ -20,7 +20,7 @@ async function otherBrowser(browser: Browser) {
 /** Asks, in settings, to move the account to `newEmail`; returns the link mailed there. */
 async function requestEmailChange(page: Page, password: string, newEmail: string, mail: MailFn) {
   const started = new Date(Date.now() - 1000);
-  await page.goto("/dashboard/settings");
+  await openSettings(page, "Change email");
   const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Change email" }) });
   await form.getByLabel("New email").fill(newEmail);
   await form.getByLabel("Current password").fill(password);
@@ -48,7 +48,7 @@ async function resetPassword(page: Page, link: string, password: string) {
 }
 
 async function changePassword(page: Page, current: string, next: string) {
-  await page.goto("/dashboard/settings");
+  await openSettings(page, "Change password");
   const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Change password" }) });
   await form.getByLabel("Current password").fill(current);
   await form.getByLabel("New password", { exact: true }).fill(next);

@@ -15,6 +15,10 @@ const PROTECTED = [
   { name: "dashboard", path: "/dashboard" },
   { name: "profile", path: "/dashboard/profile" },
   { name: "settings", path: "/dashboard/settings" },
+  { name: "settings-password", path: "/dashboard/settings/password" },
+  { name: "settings-email", path: "/dashboard/settings/email" },
+  { name: "settings-sessions", path: "/dashboard/settings/sessions" },
+  { name: "settings-delete-account", path: "/dashboard/settings/delete-account" },
 ];
 
 async function seriousViolations(page: Page) {

@@ -38,6 +38,8 @@ describe("parseEnv", () => {
       MAIL_OUTBOX_DIR: "./mail-outbox",
       REQUIRE_VERIFIED_EMAIL: false,
       LOG_LEVEL: "info",
+      PORT: 3000,
+      FRONT_DOOR_SERVER: false,
     });
   });
 

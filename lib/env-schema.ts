@@ -12,6 +12,15 @@ const booleanFlag = z
   .optional()
   .transform((v) => v === "true" || v === "1");
 
+const logLevel = z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info");
+
+/**
+ * The log level alone, for lib/log.ts: the logger is needed before (and without) the other
+ * settings, e.g. by tests of single modules. Validated with the rest at start-up.
+ */
+export const logLevelSetting = (source: Record<string, string | undefined> = process.env) =>
+  logLevel.catch("info").parse(source.LOG_LEVEL || undefined);
+
 /** Every setting the app reads. Documented in .env.example. */
 export const envSchema = z
   .object({
@@ -60,8 +69,11 @@ export const envSchema = z
     MAIL_FROM: z.string().min(3).default("Front Door <no-reply@localhost>"),
     MAIL_OUTBOX_DIR: z.string().min(1).default("./mail-outbox"),
     REQUIRE_VERIFIED_EMAIL: booleanFlag,
-    // Read by lib/log.ts; validated here with the rest.
-    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    LOG_LEVEL: logLevel,
+    // Development only: the port links in mail point at when AUTH_URL is not set.
+    PORT: intInRange("PORT", 1, 65535).default(3000),
+    // Set by scripts/server.mjs, which rewrites X-Forwarded-For from the socket (lib/http/client-ip.ts).
+    FRONT_DOOR_SERVER: booleanFlag,
   })
   .check(
     z.superRefine((env, ctx) => {

@@ -1,12 +1,12 @@
 import "server-only";
+import { format } from "node:util";
 import pino, { type DestinationStream } from "pino";
+import { logLevelSetting } from "./env-schema";
 
 /** Fields that must never reach a log line, wherever they sit in an object. */
 const SECRETS = ["password", "currentPassword", "confirmPassword", "token", "altcha", "*.password", "*.token"];
 
-// Read here rather than from lib/env, so tests can import this without AUTH_SECRET;
-// validated with the other settings at start-up.
-export const createLogger = (destination?: DestinationStream, level = process.env.LOG_LEVEL || "info") =>
+export const createLogger = (destination?: DestinationStream, level: string = logLevelSetting()) =>
   pino(
     {
       level,
@@ -45,4 +45,37 @@ export type SecurityEvent =
  */
 export function securityEvent(event: SecurityEvent, fields: { userId?: string | null; ip?: string; [key: string]: unknown } = {}) {
   logger.info({ event, ...fields }, event);
+}
+
+export type RequestErrorFields = { requestId?: string; method?: string; path?: string; route?: string; routeType?: string };
+
+/** Errors already logged with their request, so that Next.js's own print of them is not a second line. */
+const reported = new WeakSet<object>();
+
+const errorDetails = (error: unknown) =>
+  error instanceof Error
+    ? { name: error.name, message: error.message, stack: error.stack, digest: (error as { digest?: string }).digest }
+    : { message: String(error) };
+
+/** An unexpected error while handling a request: one line, with the request's id. */
+export function logRequestError(error: unknown, fields: RequestErrorFields) {
+  if (error && typeof error === "object") reported.add(error);
+  logger.error({ event: "request.error", ...fields, error: errorDetails(error) }, "request.error");
+}
+
+/**
+ * Next.js and libraries report problems with console.error and console.warn: route those
+ * through the logger too, so that every such line is one JSON object (no raw multi-line stack,
+ * no control character out of a request). An error a request already reported is skipped.
+ */
+export function routeConsoleToLog() {
+  console.error = (...args: unknown[]) => {
+    const error = args.find((arg) => arg instanceof Error);
+    if (!error) return void logger.error({ event: "server.console", message: format(...args) }, "server.console");
+    // Next.js prints a request's error around the time it reports it: give the report a moment.
+    setTimeout(() => {
+      if (!reported.has(error)) logger.error({ event: "server.error", message: format(...args), error: errorDetails(error) }, "server.error");
+    }, 100).unref();
+  };
+  console.warn = (...args: unknown[]) => logger.warn({ event: "server.console", message: format(...args) }, "server.console");
 }

@@ -1,5 +1,5 @@
 import type * as React from "react";
-import { VerifyEmailBanner } from "@/components/verify-email-banner";
+import { VerifyEmailBanner } from "./verify-email-banner";
 import { requireSession } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 

@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import type { NextRequest } from "next/server";
-import { openEmailLink } from "@/lib/auth/account";
+import { openEmailLink } from "@/lib/account/verify-email";
 import { getCurrentSession } from "@/lib/auth/session";
 import { type FlashCode, setFlash } from "@/lib/flash";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import type { FieldValues, Path, UseFormReturn } from "react-hook-form";
-import { PasswordStrength } from "@/components/auth/password-strength";
+import { PasswordStrength } from "./password-strength";
 import { FormField } from "./form-field";
 import { PasswordInput } from "./password-input";
 

@@ -1,5 +1,6 @@
 import type { NextAuthConfig } from "next-auth";
 import { decode, getToken, type JWT, type JWTDecodeParams } from "next-auth/jwt";
+import { edgeEnv } from "@/lib/env-edge";
 
 /**
  * The edge-safe half of the Auth.js configuration: no providers, no database, no bcrypt.
@@ -16,7 +17,7 @@ export const SIGN_IN_PATH = "/login";
 export const authConfig = {
   pages: { signIn: SIGN_IN_PATH, error: SIGN_IN_PATH },
   session: { strategy: "jwt", maxAge: REMEMBERED_SESSION_SECONDS },
-  trustHost: process.env.AUTH_TRUST_HOST === "true" || process.env.AUTH_TRUST_HOST === "1" || undefined,
+  trustHost: edgeEnv.AUTH_TRUST_HOST || undefined,
   providers: [],
   callbacks: {
     jwt({ token, user }) {

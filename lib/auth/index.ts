@@ -3,11 +3,12 @@ import { PrismaAdapter } from "@auth/prisma-adapter";
 import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { prisma } from "@/lib/db/client";
-import { deleteSession, findActiveSession } from "@/lib/db/sessions";
+import { deleteSession } from "@/lib/db/sessions";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
 import { authConfig } from "./config";
 import { redeemGrant } from "./grants";
+import { liveSession } from "./session";
 
 /**
  * The full Auth.js set-up (Node.js runtime). Auth.js issues every session cookie; passwords
@@ -30,8 +31,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       const token = await authConfig.callbacks.jwt(params);
       if (!token || params.user) return token;
       // Every later read checks the session row, so sign-out and revocation take effect at once.
-      const active = await findActiveSession(token.sid!, token.sub!);
-      return active ? token : null;
+      return (await liveSession(token)) ? token : null;
     },
   },
   // Through the app's logger: one JSON line each, so nothing a client puts in a message (Auth.js

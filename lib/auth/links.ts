@@ -26,7 +26,7 @@ const hashOf = (token: string) => createHash("sha256").update(token).digest("hex
 
 /** The app's public origin: links in mail are built from AUTH_URL, never from request headers. */
 export function appOrigin() {
-  return (env.AUTH_URL ?? `http://localhost:${process.env.PORT || 3000}`).replace(/\/+$/, "");
+  return (env.AUTH_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "");
 }
 
 /**

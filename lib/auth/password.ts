@@ -2,6 +2,7 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import bcrypt from "bcryptjs";
 import { Piscina } from "piscina";
+import { env } from "@/lib/env";
 import { PASSWORD_MAX_BYTES, utf8Length } from "@/lib/validation/auth";
 
 /**
@@ -22,8 +23,7 @@ export class PasswordTooLongError extends Error {
 const globalForPool = globalThis as unknown as { hashPool?: Piscina };
 function pool(): Piscina {
   if (!globalForPool.hashPool) {
-    // Validated at start-up with every other setting (lib/env-schema.ts).
-    const threads = Number(process.env.HASH_THREADS) || availableParallelism();
+    const threads = env.HASH_THREADS ?? availableParallelism();
     globalForPool.hashPool = new Piscina({
       // A plain module outside the bundle: worker threads load it straight from disk.
       filename: path.join(process.cwd(), "lib", "auth", "hash-worker.mjs"),

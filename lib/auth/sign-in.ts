@@ -42,3 +42,6 @@ export async function checkPassword({ identifier, password }: SignInData, ip: st
   await attempt.succeed();
   return { ok: true, user: { id: user.id, username: user.username, email: user.email } };
 }
+
+/** Whether sign-ins from this client must come with a proof of work (the page starts one early). */
+export const needsSignInChallenge = (ip: string) => signInThrottle().needsChallenge(ip);

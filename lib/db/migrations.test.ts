@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import { freshDatabase } from "@/lib/fuzz/harness";
+import { freshDatabase } from "@/test-support/fresh-database";
 
 const secret = () => randomBytes(32).toString("base64url");
 const hashOf = (token: string) => createHash("sha256").update(token).digest("hex");

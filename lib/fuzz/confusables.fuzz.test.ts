@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signInSchema, signUpSchema, usernameKey } from "@/lib/validation/auth";
-import { freshDatabase, fuzzSeed } from "./harness";
+import { fuzzSeed } from "@/test-support/arbitraries";
+import { freshDatabase } from "@/test-support/fresh-database";
 
 const database = freshDatabase();
 const { registerUser, USERNAME_TAKEN } = await import("@/lib/auth/sign-up");

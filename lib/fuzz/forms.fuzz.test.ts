@@ -6,17 +6,7 @@ import { COMMON_PASSWORD, CONTAINS_EMAIL, CONTAINS_USERNAME, passwordProblem } f
 import { echoValues, fieldErrorsOf, readFields } from "@/lib/forms/form-state";
 import { pickClientIp } from "@/lib/http/client-ip";
 import { IDENTIFIER_MAX, PASSWORD_MAX_BYTES, signInSchema, signUpSchema, utf8Length } from "@/lib/validation/auth";
-import {
-  fuzzSeed,
-  nastyString,
-  rarely,
-  SANE_EMAIL,
-  strongPassword,
-  USERNAME_PATTERN,
-  validEmail,
-  validUsername,
-  wrongType,
-} from "./harness";
+import { fuzzSeed, nastyString, rarely, SANE_EMAIL, strongPassword, USERNAME_PATTERN, validEmail, validUsername, wrongType } from "@/test-support/arbitraries";
 
 // The field names the server actions read (app/(auth)/actions.ts).
 const SIGN_UP_FIELDS = ["username", "email", "password", "confirmPassword"] as const;

@@ -2,7 +2,8 @@ import { solveChallenge } from "altcha-lib";
 import { deriveKey } from "altcha-lib/algorithms/sha";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { freshDatabase, fuzzSeed, nastyString, wrongType } from "./harness";
+import { fuzzSeed, nastyString, wrongType } from "@/test-support/arbitraries";
+import { freshDatabase } from "@/test-support/fresh-database";
 
 // POW_MAX_NUMBER is small here (lib/fuzz/harness.ts), so a genuine answer takes milliseconds.
 const database = freshDatabase();

@@ -2,7 +2,8 @@ import bcrypt from "bcryptjs";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { signUpSchema, usernameKey } from "@/lib/validation/auth";
-import { freshDatabase, fuzzSeed, nastyString, rarely, SANE_EMAIL, strongPassword, USERNAME_PATTERN, validEmail, validUsername } from "./harness";
+import { fuzzSeed, nastyString, rarely, SANE_EMAIL, strongPassword, USERNAME_PATTERN, validEmail, validUsername } from "@/test-support/arbitraries";
+import { freshDatabase } from "@/test-support/fresh-database";
 
 // The settings must be in place before lib/env.ts is first imported.
 const database = freshDatabase();

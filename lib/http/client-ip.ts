@@ -1,4 +1,6 @@
 import { isIP } from "node:net";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/log";
 
 const UNKNOWN = "unknown";
 let warned = false;
@@ -23,9 +25,9 @@ export function pickClientIp(forwardedFor: string | null, trustProxy: number): s
 export function clientIp(headers: Headers, trustProxy: number): string {
   // Only scripts/server.mjs guarantees the header cannot be chosen by the client; `next start`
   // and `next dev` keep whatever the client sent.
-  if (!warned && process.env.NODE_ENV === "production" && process.env.FRONT_DOOR_SERVER !== "1") {
+  if (!warned && env.NODE_ENV === "production" && !env.FRONT_DOOR_SERVER) {
     warned = true;
-    console.warn("client-ip: not started through scripts/server.mjs (npm start); X-Forwarded-For may be forged");
+    logger.warn({ event: "client_ip.untrusted" }, "not started through scripts/server.mjs (npm start): X-Forwarded-For may be forged");
   }
   return pickClientIp(headers.get("x-forwarded-for"), trustProxy);
 }

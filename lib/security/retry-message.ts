@@ -11,3 +11,5 @@ export const tooManyAttempts = (retryAfterMs: number) => `Too many attempts. Try
 
 export const tooManySignUps = (retryAfterMs: number) =>
   `Too many accounts were created from your network. Try again in ${waitText(retryAfterMs)}.`;
+
+export const tooManyMails = (retryAfterMs: number) => `Too many emails sent. Try again in ${waitText(retryAfterMs)}.`;

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { freshDatabase } from "@/lib/fuzz/harness";
+import { freshDatabase } from "@/test-support/fresh-database";
 
 // A real SQLite file: the point is what the database does with parallel requests.
 const database = freshDatabase({ SIGNUP_IP_MAX_PER_HOUR: "4" });

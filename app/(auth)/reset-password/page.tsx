@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ResetPasswordForm } from "@/components/auth/reset-password-form";
+import { ResetPasswordForm } from "./reset-password-form";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { checkResetLink } from "@/lib/auth/account";
+import { checkResetLink } from "@/lib/account/reset-password";
 import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Reset password", referrer: "no-referrer" };

@@ -1,8 +1,8 @@
-import { databaseAnswers } from "@/lib/db/health";
+import { isHealthy } from "@/lib/health";
 
 export const dynamic = "force-dynamic";
 
 export async function GET() {
-  if (await databaseAnswers()) return Response.json({ status: "ok" });
+  if (await isHealthy()) return Response.json({ status: "ok" });
   return Response.json({ status: "unavailable" }, { status: 503 });
 }

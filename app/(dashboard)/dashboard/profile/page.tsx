@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { DashboardBreadcrumb } from "@/components/dashboard-breadcrumb";
 import { redirect } from "next/navigation";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { getProfile, mayUseApp, requireSession } from "@/lib/auth/session";
+import { getProfile } from "@/lib/account/profile";
+import { mayUseApp, requireSession } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Profile" };
 

@@ -1,6 +1,6 @@
 import { CircleUserRound, DoorOpen } from "lucide-react";
 import Link from "next/link";
-import { SignOutButton } from "@/components/sign-out-button";
+import { SignOutButton } from "./sign-out-button";
 import { Button } from "@/components/ui/button";
 import type { CurrentUser } from "@/lib/auth/session";
 import { APP_NAME } from "@/lib/site";

@@ -9,7 +9,7 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Input } from "@/components/ui/input";
-import { PasswordStrength } from "./password-strength";
+import { PasswordStrength } from "@/components/forms/password-strength";
 
 export function SignUpForm({ passwordMinLength }: { passwordMinLength: number }) {
   const { form, state, formRef, formAction, onSubmit, pending, errorFor, challengeAttributes } = useActionForm({

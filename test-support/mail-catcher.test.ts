@@ -2,11 +2,10 @@ import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { linkIn, type MailCatcher, startMailCatcher, waitForMail } from "../../e2e/fixtures/mailbox";
-import { passwordReset } from "./templates";
-import { createMailer, type Mailer } from "./transport";
+import { passwordReset } from "@/lib/mail/templates";
+import { createMailer, type Mailer } from "@/lib/mail/transport";
+import { linkIn, type MailCatcher, startMailCatcher, waitForMail } from "./mailbox";
 
-// The e2e fixture lives outside lib/, where vitest looks for tests; it is tested from here.
 describe("mail catcher and mailbox fixture", () => {
   let dir: string;
   let catcher: MailCatcher;

@@ -1,7 +1,7 @@
 // A local SMTP server for the end-to-end tests: the app (SMTP_URL=smtp://127.0.0.1:<port>)
 // delivers to it, and every message lands in a folder as JSON that tests in other processes
 // read (e2e/fixtures/mailbox.ts). Plain ESM so that node can run it without a build step:
-//   node e2e/mail-catcher.mjs <port> <dir>
+//   node test-support/mail-catcher.mjs <port> <dir>
 import { randomBytes } from "node:crypto";
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -56,7 +56,7 @@ async function save(stream, session, dir) {
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   const [port, dir] = process.argv.slice(2);
   if (!port || !dir) {
-    console.error("usage: node e2e/mail-catcher.mjs <port> <dir>");
+    console.error("usage: node test-support/mail-catcher.mjs <port> <dir>");
     process.exit(2);
   }
   const catcher = await startMailCatcher({ port: Number(port), dir });

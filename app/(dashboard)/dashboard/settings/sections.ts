@@ -1,0 +1,10 @@
+/** Settings sections, in menu order: each a page whose heading is the menu link's name. */
+export const SETTINGS_SECTIONS = [
+  { href: "/dashboard/settings/password", title: "Change password", summary: "Your other sessions are signed out when it changes." },
+  { href: "/dashboard/settings/email", title: "Change email", summary: "The new address applies once you open the link we send to it." },
+  { href: "/dashboard/settings/sessions", title: "Sessions", summary: "Where your account is signed in." },
+  { href: "/dashboard/settings/delete-account", title: "Delete account", summary: "Remove your account and all its data." },
+] as const;
+
+export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
+export const sectionAt = (href: SettingsSection["href"]) => SETTINGS_SECTIONS.find((s) => s.href === href)!;

@@ -1,0 +1,39 @@
+import "server-only";
+import { findUserById } from "@/lib/db/users";
+import { env } from "@/lib/env";
+import type { FormState } from "@/lib/forms/form-state";
+import { securityEvent } from "@/lib/log";
+import { tooManyAttempts } from "@/lib/security/retry-message";
+import { signInThrottle } from "@/lib/security/sign-in-throttle";
+import { PasswordTooLongError, verifyPassword } from "@/lib/auth/password";
+
+export const WRONG_PASSWORD = "Your current password is not correct";
+
+type Account = NonNullable<Awaited<ReturnType<typeof findUserById>>>;
+export type PasswordCheck = { ok: true; user: Account } | { ok: false; state: FormState<"currentPassword"> };
+
+/**
+ * Confirms a signed-in person's current password before a sensitive change. Guesses count
+ * against the account's sign-in throttle for this network (counted before the check, like
+ * every guess), so settings are no way around it.
+ */
+export async function confirmCurrentPassword(userId: string, password: string, ip: string): Promise<PasswordCheck> {
+  const user = await findUserById(userId);
+  if (!user) return { ok: false, state: { fieldErrors: { currentPassword: WRONG_PASSWORD } } };
+  const attempt = await signInThrottle().attempt({ shown: `user:${user.id}` }, ip, user.id);
+  if (attempt.status === "blocked") return { ok: false, state: { formError: tooManyAttempts(attempt.retryAfterMs) } };
+  if (attempt.status !== "allowed") return { ok: false, state: { fieldErrors: { currentPassword: WRONG_PASSWORD } } };
+  let ok = false;
+  try {
+    ok = (await verifyPassword(password, user.passwordHash, env.BCRYPT_COST)).ok;
+  } catch (error) {
+    if (!(error instanceof PasswordTooLongError)) throw error;
+  }
+  if (!ok) {
+    securityEvent("current_password.refused", { userId, ip });
+    const next = await attempt.fail();
+    return { ok: false, state: next.blocked ? { formError: tooManyAttempts(next.retryAfterMs) } : { fieldErrors: { currentPassword: WRONG_PASSWORD } } };
+  }
+  await attempt.succeed();
+  return { ok: true, user };
+}

@@ -1,0 +1,10 @@
+import "server-only";
+import { findProfile } from "@/lib/db/users";
+
+export type Profile = { username: string; email: string; createdAt: Date; emailVerified: Date | null };
+
+/** The signed-in person's account details for display. */
+export async function getProfile(userId: string): Promise<Profile | null> {
+  const row = await findProfile(userId);
+  return row && { username: row.username, email: row.email, createdAt: row.createdAt, emailVerified: row.emailVerified };
+}

@@ -1,0 +1,2 @@
+/** The header that names a request, on the request (set by scripts/server.mjs) and on its response. */
+export const REQUEST_ID_HEADER = "x-request-id";
