@@ -22,7 +22,7 @@ export const logLevelSetting = (source: Record<string, string | undefined> = pro
   logLevel.catch("info").parse(source.LOG_LEVEL || undefined);
 
 /** Every setting the app reads. Documented in .env.example. */
-export const envSchema = z
+const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     DATABASE_URL: z
@@ -89,7 +89,7 @@ export const envSchema = z
     }),
   );
 
-export type Env = z.infer<typeof envSchema>;
+type Env = z.infer<typeof envSchema>;
 
 /** Parses settings or throws one error that lists every problem, one per line. */
 export function parseEnv(source: Record<string, string | undefined>): Env {

@@ -5,9 +5,9 @@ import { cookies } from "next/headers";
  * One-time messages shown after a redirect. The cookie holds only a code; the text lives
  * here, so nothing a client writes into the cookie is ever displayed.
  */
-export const FLASH_COOKIE = "flash";
+const FLASH_COOKIE = "flash";
 
-export const FLASH_MESSAGES = {
+const FLASH_MESSAGES = {
   "signed-up": { kind: "success", text: "Your account has been created. Welcome!" },
   "signed-in": { kind: "success", text: "You are signed in." },
   "signed-out": { kind: "info", text: "You have been signed out" },

@@ -20,7 +20,7 @@ export const createLogger = (destination?: DestinationStream, level: string = lo
 /** One JSON line per event on standard output. */
 export const logger = createLogger();
 
-export type SecurityEvent =
+type SecurityEvent =
   | "signin.success"
   | "signin.failure"
   | "signin.throttled"
@@ -47,7 +47,7 @@ export function securityEvent(event: SecurityEvent, fields: { userId?: string | 
   logger.info({ event, ...fields }, event);
 }
 
-export type RequestErrorFields = { requestId?: string; method?: string; path?: string; route?: string; routeType?: string };
+type RequestErrorFields = { requestId?: string; method?: string; path?: string; route?: string; routeType?: string };
 
 /** Errors already logged with their request, so that Next.js's own print of them is not a second line. */
 const reported = new WeakSet<object>();

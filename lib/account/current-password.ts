@@ -7,10 +7,10 @@ import { tooManyAttempts } from "@/lib/security/retry-message";
 import { signInThrottle } from "@/lib/security/sign-in-throttle";
 import { PasswordTooLongError, verifyPassword } from "@/lib/auth/password";
 
-export const WRONG_PASSWORD = "Your current password is not correct";
+const WRONG_PASSWORD = "Your current password is not correct";
 
 type Account = NonNullable<Awaited<ReturnType<typeof findUserById>>>;
-export type PasswordCheck = { ok: true; user: Account } | { ok: false; state: FormState<"currentPassword"> };
+type PasswordCheck = { ok: true; user: Account } | { ok: false; state: FormState<"currentPassword"> };
 
 /**
  * Confirms a signed-in person's current password before a sensitive change. Guesses count

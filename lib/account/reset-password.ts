@@ -31,7 +31,7 @@ export async function startPasswordReset(email: string, ip: string) {
   await deliver(user.email, templates.passwordReset({ username: user.username, url, expiresInMinutes: hours * 60 }));
 }
 
-export type ResetLinkCheck = { ok: true; user: { username: string; email: string } } | { ok: false; reason: "invalid" | "expired" };
+type ResetLinkCheck = { ok: true; user: { username: string; email: string } } | { ok: false; reason: "invalid" | "expired" };
 
 /** Whether a reset link can still be used, and whose it is (to warn about their own name in the password). */
 export async function checkResetLink(token: unknown): Promise<ResetLinkCheck> {
@@ -41,7 +41,7 @@ export async function checkResetLink(token: unknown): Promise<ResetLinkCheck> {
   return user ? { ok: true, user: { username: user.username, email: user.email } } : { ok: false, reason: "invalid" };
 }
 
-export type ResetResult = { ok: true } | { ok: false; link: "invalid" | "expired" } | { ok: false; password: string };
+type ResetResult = { ok: true } | { ok: false; link: "invalid" | "expired" } | { ok: false; password: string };
 
 /**
  * Sets a new password through a reset link. The link is used up only once the password is

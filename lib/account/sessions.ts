@@ -3,7 +3,7 @@ import { deleteOtherSessions, deleteUserSession, listSessions } from "@/lib/db/s
 import { describeUserAgent } from "@/lib/http/user-agent";
 import { securityEvent } from "@/lib/log";
 
-export type SessionSummary = {
+type SessionSummary = {
   id: string;
   device: string;
   ipAddress: string | null;

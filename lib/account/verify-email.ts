@@ -24,7 +24,7 @@ export async function resendVerification(user: Recipient): Promise<{ ok: true } 
   return { ok: true };
 }
 
-export type EmailLinkOutcome = "verified" | "email-changed" | "email-taken" | "invalid" | "expired";
+type EmailLinkOutcome = "verified" | "email-changed" | "email-taken" | "invalid" | "expired";
 
 /**
  * Opens a link from a verify-email or change-email message. `current` is the session of the

@@ -97,7 +97,7 @@ let decodedBytes = 0;
  * holds that request's async context (the whole request, 60-80 KB) for as long as it is
  * cached. Failures are not cached at all, so junk cookies cannot fill it.
  */
-export async function cachedDecode(params: JWTDecodeParams): Promise<JWT | null> {
+async function cachedDecode(params: JWTDecodeParams): Promise<JWT | null> {
   const token = params.token ?? "";
   const key = `${params.salt}\u0000${token}`;
   const hit = decoded.get(key);

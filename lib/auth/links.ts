@@ -4,7 +4,7 @@ import { findLink, type LinkRow, storeLink, takeLink } from "@/lib/db/links";
 import { env } from "@/lib/env";
 
 /** What a single-use link does, and how long it lasts. */
-export const LINKS = {
+const LINKS = {
   "verify-email": { path: "/verify-email", hours: 24 },
   "change-email": { path: "/verify-email", hours: 24 },
   "reset-password": { path: "/reset-password", hours: 1 },
@@ -19,13 +19,13 @@ export type LinkTarget = {
   /** change-email: the account's address when the change was asked for. */
   fromEmail?: string;
 };
-export type LinkCheck = { ok: true; target: LinkTarget } | { ok: false; reason: "invalid" | "expired" };
+type LinkCheck = { ok: true; target: LinkTarget } | { ok: false; reason: "invalid" | "expired" };
 
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 const hashOf = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /** The app's public origin: links in mail are built from AUTH_URL, never from request headers. */
-export function appOrigin() {
+function appOrigin() {
   return (env.AUTH_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "");
 }
 

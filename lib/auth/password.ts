@@ -49,7 +49,7 @@ export async function hashPassword(password: string, cost: number): Promise<stri
   return runHash(password, cost);
 }
 
-export type VerifyResult = { ok: boolean; needsRehash: boolean };
+type VerifyResult = { ok: boolean; needsRehash: boolean };
 
 /**
  * Compares a password with a stored hash. With no stored hash (unknown user, or an account

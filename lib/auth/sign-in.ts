@@ -9,7 +9,7 @@ import { hashPassword, verifyPassword } from "./password";
 
 export type SignedInUser = { id: string; username: string; email: string };
 
-export type PasswordSignIn =
+type PasswordSignIn =
   | { ok: true; user: SignedInUser }
   | { ok: false; reason: "invalid"; challenge: boolean }
   | { ok: false; reason: "throttled"; retryAfterMs: number }

@@ -9,7 +9,7 @@ import { passwordProblem } from "./password-policy";
 export const USERNAME_TAKEN = "That username is taken";
 export const EMAIL_TAKEN = "An account with this email already exists";
 
-export type SignUpResult =
+type SignUpResult =
   | { ok: true; user: { id: string; username: string; email: string } }
   | { ok: false; fieldErrors: { username?: string; email?: string; password?: string } };
 

@@ -10,7 +10,7 @@ export type Spacing = {
   waitAfter: (count: number) => number;
 };
 
-export type Reservation = { ok: true; count: number } | { ok: false; retryAfterMs: number };
+type Reservation = { ok: true; count: number } | { ok: false; retryAfterMs: number };
 
 /** Compare-and-swap rounds before a reservation gives up under heavy contention (and refuses). */
 const MAX_ROUNDS = 16;

@@ -2,7 +2,7 @@ import "server-only";
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import { prisma } from "./client";
 
-export type LimiterOptions = {
+type LimiterOptions = {
   /** Separates this limiter's keys from the others' in the one RateLimit table. */
   keyPrefix: string;
   points: number;
@@ -10,7 +10,7 @@ export type LimiterOptions = {
   duration: number;
 };
 
-export type Limiter = ReturnType<typeof createLimiter>;
+type Limiter = ReturnType<typeof createLimiter>;
 
 /**
  * A rate-limiter-flexible limiter stored in the RateLimit table, so counts survive restarts

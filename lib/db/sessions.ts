@@ -1,11 +1,10 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
 import { prisma } from "./client";
 
 /** How often a session's "last seen" time may be written: at most once a minute. */
 const LAST_SEEN_INTERVAL_MS = 60_000;
 
-export type NewSession = {
+type NewSession = {
   userId: string;
   remember: boolean;
   expires: Date;
@@ -14,10 +13,7 @@ export type NewSession = {
 };
 
 export function createSession(data: NewSession) {
-  return prisma.session.create({
-    data: { ...data, sessionToken: randomBytes(32).toString("base64url") },
-    select: { id: true },
-  });
+  return prisma.session.create({ data, select: { id: true } });
 }
 
 /**

@@ -4,9 +4,9 @@ import { voidLinks } from "./links";
 import { deleteOtherSessions } from "./sessions";
 import { Prisma } from "./generated/client";
 
-export type NewUser = { username: string; usernameKey: string; email: string; passwordHash: string };
+type NewUser = { username: string; usernameKey: string; email: string; passwordHash: string };
 
-export type UniqueField = "username" | "email";
+type UniqueField = "username" | "email";
 
 export class DuplicateUserError extends Error {
   constructor(readonly field: UniqueField) {
@@ -64,12 +64,6 @@ export function findProfile(userId: string) {
   });
 }
 
-/** The id of the account an email or username names, if any. */
-export async function findUserId(lookup: { email: string } | { usernameKey: string }) {
-  const user = await prisma.user.findUnique({ where: lookup as Prisma.UserWhereUniqueInput, select: { id: true } });
-  return user?.id ?? null;
-}
-
 export function findUserById(userId: string) {
   return prisma.user.findUnique({
     where: { id: userId },
@@ -86,7 +80,7 @@ export function markEmailVerified(userId: string, email: string) {
   return prisma.user.updateMany({ where: { id: userId, email }, data: { emailVerified: new Date() } });
 }
 
-export type EmailChange = "changed" | "taken" | "stale";
+type EmailChange = "changed" | "taken" | "stale";
 
 /**
  * Replaces a user's email with a verified new one, only while the account's address is still

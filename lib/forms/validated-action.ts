@@ -6,7 +6,7 @@ import { requestIp } from "@/lib/http/request-ip";
 import { echoValues, fieldErrorsOf, type FormState, readFields } from "./form-state";
 
 /** What a form action's handler gets besides the validated data. */
-export type ActionContext<Field extends string> = {
+type ActionContext<Field extends string> = {
   formData: FormData;
   /** The non-secret values as typed, to show again (already in the returned state). */
   values: Partial<Record<Field, string>>;

@@ -6,7 +6,7 @@ import nodemailer from "nodemailer";
 import { logger } from "@/lib/log";
 
 export type MailMessage = { to: string; subject: string; text: string; html: string };
-export type MailSettings = { smtpUrl?: string; from: string; outboxDir: string };
+type MailSettings = { smtpUrl?: string; from: string; outboxDir: string };
 export type Mailer = { send(message: MailMessage): Promise<void> };
 
 /**

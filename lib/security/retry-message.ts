@@ -1,7 +1,7 @@
 const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;
 
 /** "N minutes" (or seconds, under a minute) for a wait, rounded up. */
-export function waitText(retryAfterMs: number): string {
+function waitText(retryAfterMs: number): string {
   const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
   return seconds < 60 ? plural(seconds, "second") : plural(Math.ceil(seconds / 60), "minute");
 }

@@ -22,7 +22,7 @@ export type ThrottlePolicy = {
   challengeAfter: number;
 };
 
-export const policyFromEnv = (): ThrottlePolicy => ({
+const policyFromEnv = (): ThrottlePolicy => ({
   delayAfter: env.LOGIN_DELAY_AFTER,
   lockAfter: Math.max(env.LOGIN_LOCK_AFTER, env.LOGIN_DELAY_AFTER + 1),
   lockSeconds: env.LOGIN_LOCK_MINUTES * 60,
@@ -38,7 +38,7 @@ export function waitAfter(failures: number, policy: ThrottlePolicy): number {
   return Math.min(policy.firstDelaySeconds * 2 ** (failures - policy.delayAfter), policy.lockSeconds);
 }
 
-export type Gate = { blocked: false; challenge: boolean } | { blocked: true; retryAfterMs: number };
+type Gate = { blocked: false; challenge: boolean } | { blocked: true; retryAfterMs: number };
 
 /**
  * What a password guess is counted against, besides the network it comes from:
@@ -48,9 +48,9 @@ export type Gate = { blocked: false; challenge: boolean } | { blocked: true; ret
  * on what was typed, never reveal which email and username share an account, and the account
  * still gets no more real password checks than the policy allows.
  */
-export type ThrottleKeys = { shown: string; silent?: string };
+type ThrottleKeys = { shown: string; silent?: string };
 
-export type Attempt =
+type Attempt =
   | { status: "blocked"; retryAfterMs: number }
   | { status: "challenge-refused" }
   | {

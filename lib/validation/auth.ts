@@ -94,7 +94,5 @@ export const signInSchema = z.object({
   ),
 });
 
-export type SignUpInput = z.input<ReturnType<typeof signUpSchema>>;
 export type SignUpData = z.output<ReturnType<typeof signUpSchema>>;
-export type SignInInput = z.input<typeof signInSchema>;
 export type SignInData = z.output<typeof signInSchema>;
