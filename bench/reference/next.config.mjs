@@ -1,0 +1,2 @@
+// Nothing set: the framework's defaults are the reference.
+export default {};
