@@ -13,7 +13,7 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ["lib/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",
     // The security log would otherwise print a line for every sign-in the tests make.
     env: { LOG_LEVEL: "silent" },
