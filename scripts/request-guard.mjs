@@ -2,10 +2,11 @@
 // The request guard: scripts/server.mjs runs it on every request before Next.js. It answers
 // with a 4xx what Next.js would otherwise answer with a 500 or read without limit:
 // - forwarded headers are trusted only from the proxies TRUST_PROXY says are there;
-// - /api/* bodies are capped (Auth.js reads bodies of any size);
-// - server-action posts must come from our own origin, stay under the action body limit,
-//   and decode: the body is buffered, checked the way Next.js and React will read it, and
-//   handed on byte for byte.
+// - bodies are capped: 64 KB on /api/* (Auth.js reads bodies of any size), the server-action
+//   limit elsewhere;
+// - server-action posts must come from our own origin and decode: the body is buffered,
+//   checked the way Next.js and React will read it (scripts/action-body.mjs), and handed on
+//   byte for byte.
 import { createRequire } from "node:module";
 import { isIP } from "node:net";
 import { STATUS_CODES } from "node:http";
@@ -21,6 +22,8 @@ const actionMetadata = require("next/dist/server/lib/server-action-request-meta"
 
 /** Largest body an /api/* route gets; Auth.js posts are small forms. */
 export const API_BODY_LIMIT_BYTES = 64 * 1024;
+/** How long a refused request's unread body is still taken in (and dropped) before closing. */
+const LINGER_MS = 2_000;
 
 /** @typedef {{ status: 400 | 403 | 413, reason: string }} Refusal */
 /** @typedef {import("node:http").IncomingMessage} Request */
@@ -61,10 +64,22 @@ export function createRequestGuard({ actionBodyLimit, trustProxy, logger = creat
       "content-length": Buffer.byteLength(text),
       "cache-control": "no-store",
       "x-content-type-options": "nosniff",
-      // The rest of the body is never read: close rather than read it to keep the connection.
+      // The rest of the body will not be read: the connection cannot be used again.
       ...(bodyRead ? {} : { connection: "close" }),
     });
-    res.end(text);
+    if (bodyRead || req.readableEnded) {
+      res.end(text);
+      return false;
+    }
+    // Closing a connection the client is still sending on resets it, and the client can lose
+    // this answer with it: let the client see it, dropping what keeps coming, for a moment.
+    res.write(text);
+    const close = () => {
+      clearTimeout(timer);
+      res.end();
+    };
+    const timer = setTimeout(close, LINGER_MS);
+    req.once("end", close).once("close", close).resume();
     return false;
   }
 
@@ -83,30 +98,24 @@ export function createRequestGuard({ actionBodyLimit, trustProxy, logger = creat
   async function check(req, res) {
     trustForwardedHeaders(req, trustProxy);
     const path = pathOf(req.url);
+    // Of a page's bodies only server actions' are read, yet Next.js buffers up to 10 MB of any
+    // body for middleware; Auth.js reads /api/auth bodies whole.
+    const limit = path === "/api" || path.startsWith("/api/") ? API_BODY_LIMIT_BYTES : actionBodyLimit;
+    const kind = limit === actionBodyLimit && req.method === "POST" ? actionKind(req.headers) : null;
     const declared = Number(req.headers["content-length"] ?? 0);
-    const hasBody = declared > 0 || req.headers["transfer-encoding"] !== undefined;
-
-    if (path === "/api" || path.startsWith("/api/")) {
-      if (!hasBody) return true;
-      if (declared > API_BODY_LIMIT_BYTES) return refuse(req, res, TOO_LARGE, false);
-      const body = await readBody(req, API_BODY_LIMIT_BYTES);
-      if (body === "aborted") return false;
-      if (body === "too-large") return refuse(req, res, TOO_LARGE, false);
-      replaceRequestBody(req, body);
-      return true;
+    if (!kind && !(declared > 0 || req.headers["transfer-encoding"])) return true;
+    if (declared > limit) return refuse(req, res, TOO_LARGE, false);
+    if (kind) {
+      const foreign = originProblem(req.headers);
+      if (foreign) return refuse(req, res, foreign, false);
     }
-
-    if (req.method !== "POST") return true;
-    if (declared > actionBodyLimit) return refuse(req, res, TOO_LARGE, false);
-    const kind = actionKind(req.headers);
-    if (!kind) return true;
-    const foreign = originProblem(req.headers);
-    if (foreign) return refuse(req, res, foreign, false);
-    const body = await readBody(req, actionBodyLimit);
+    const body = await readBody(req, limit);
     if (body === "aborted") return false;
     if (body === "too-large") return refuse(req, res, TOO_LARGE, false);
-    const problem = await actionBodyProblem(kind, req.headers["content-type"] ?? "", body);
-    if (problem) return refuse(req, res, problem, true);
+    if (kind) {
+      const problem = await actionBodyProblem(kind, req.headers["content-type"] ?? "", body);
+      if (problem) return refuse(req, res, problem, true);
+    }
     replaceRequestBody(req, body);
     return true;
   }
@@ -202,15 +211,20 @@ function readBody(req, limit) {
 
 /**
  * Gives the request back the body read from it, the way Next.js replays a buffered body
- * (replaceRequestBody in next/dist/server/body-streams.js): a plain Readable, not a Duplex,
- * so that no writable-side state lands on the request.
+ * (replaceRequestBody in next/dist/server/body-streams.js): the state and methods of a plain
+ * Readable, not a Duplex, so that no writable-side state lands on the request. The bytes are
+ * pushed only when the request is first read: pushed into the Readable itself, they would
+ * make it emit "readable" as itself, to listeners that expect the request.
  * @param {Request} req
  * @param {Buffer} body
  */
 function replaceRequestBody(req, body) {
-  const replay = new Readable({ read() {} });
-  replay.push(body);
-  replay.push(null);
+  const replay = new Readable({
+    read() {
+      this.push(body);
+      this.push(null);
+    },
+  });
   const target = /** @type {Record<string, unknown>} */ (/** @type {unknown} */ (req));
   for (const key in replay) {
     const value = /** @type {Record<string, unknown>} */ (/** @type {unknown} */ (replay))[key];

@@ -42,9 +42,12 @@ async function guarded({ trustProxy = 0 } = {}) {
   const guard = createRequestGuard({ actionBodyLimit: ACTION_LIMIT, trustProxy, logger });
   const server = http.createServer(async (req, res) => {
     if (!(await guard(req, res))) return;
-    // Next.js reads action bodies through Readable.toWeb, which hangs on a body replayed as a Duplex.
-    const body = Buffer.from(await new Response(Readable.toWeb(req) as ReadableStream).arrayBuffer());
-    seen.push({ body, headers: { ...req.headers } });
+    // Next.js reads route-handler bodies by async iteration, right away (requestToBodyStream),
+    // and action bodies through Readable.toWeb.
+    const chunks: Buffer[] = [];
+    if (req.url?.startsWith("/api/")) for await (const chunk of req) chunks.push(chunk);
+    else chunks.push(Buffer.from(await new Response(Readable.toWeb(req) as ReadableStream).arrayBuffer()));
+    seen.push({ body: Buffer.concat(chunks), headers: { ...req.headers } });
     res.end("handled");
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -103,14 +106,15 @@ describe("the request guard in front of Next.js", () => {
   it("refuses an /api body whose Content-Length is over the cap before reading it, and passes small ones on", async () => {
     const { port, seen } = await guarded();
     expect((await send(port, "/api/auth/signout", { body: Buffer.alloc(API_BODY_LIMIT_BYTES + 1) })).status).toBe(413);
-    expect((await send(port, "/api/auth/signout", { body: "csrfToken=x" })).text).toBe("handled");
-    expect(String(seen[0]!.body)).toBe("csrfToken=x");
+    for (let i = 0; i < 3; i++) expect((await send(port, "/api/auth/signout", { body: `csrfToken=${i}` })).text).toBe("handled");
+    expect(seen.map(({ body }) => String(body))).toEqual(["csrfToken=0", "csrfToken=1", "csrfToken=2"]);
   });
 
-  it("refuses a chunked server-action body over the action limit with 413", async () => {
+  it("refuses a chunked body over the action limit with 413, from a server action or not", async () => {
     const { port, seen } = await guarded();
     const answer = await send(port, "/login", { headers: { origin: `http://localhost:${port}`, "next-action": "x", "content-type": "text/plain" }, chunks: megabytes(3) });
     expect(answer.status).toBe(413);
+    expect((await send(port, "/login", { method: "PUT", chunks: megabytes(3) })).status).toBe(413);
     expect(seen).toHaveLength(0);
   });
 
