@@ -96,9 +96,9 @@ function parseWithBusboy(contentType, body) {
  * its hex id; "$B1" and typed arrays ("$A1", "$o1"…) a file part; "$K1" is the FormData of the
  * fields named "_1_…"; "$@1" a Promise of part 1, decoded only when awaited; "$$…" an escaped
  * "$". Checked: every part reached parses as JSON, every reference finds its part (and its
- * path), Maps, Sets and iterators get an array once, BigInts parse, and nesting, counting each
- * reference as a level, stays within REPLY_DEPTH_LIMIT. Whether a "$h" part names a real
- * action is left to Next.js.
+ * path), Maps, Sets and iterators get an array once, BigInts parse, temporary references ("$T")
+ * stand where React can name their place, and nesting, counting each reference as a level,
+ * stays within REPLY_DEPTH_LIMIT. Whether a "$h" part names a real action is left to Next.js.
  * @param {Field[]} fields
  * @param {string} prefix
  * @param {"reply" | "streamed-reply" | "form-action"} shape
@@ -145,7 +145,7 @@ const partNumber = (/** @type {string} */ name) => (name[0] === "S" ? (name.leng
 class Refused extends Error {}
 
 /** The tags React's parseModelString knows; any other "$…" names a part to revive in place. */
-const TAGS = "$@hHTQWKiIN-uDnAOoUSsLlGgMmVBRrXx";
+export const TAGS = "$@hHTQWKiIN-uDnAOoUSsLlGgMmVBRrXx";
 const TYPED_ARRAY_TAGS = "AOoUSsLlGgMmV";
 /** Tags that revive to an object, so they may be Map entries. */
 const OBJECT_TAGS = "@hQWKiDAOoUSsLlGgMmVBRrXx";

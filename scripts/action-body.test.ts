@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
-import { actionBodyProblem, REPLY_DEPTH_LIMIT } from "./action-body.mjs";
+import { actionBodyProblem, REPLY_DEPTH_LIMIT, TAGS } from "./action-body.mjs";
 import captured from "./fixtures/form-posts.json";
 import { actionKind } from "./request-guard.mjs";
 
@@ -110,5 +112,14 @@ describe("server-action bodies Next.js or React would answer with a 500 are refu
     expect(await formPost(noJsForm([["$ACTION_1:1", "{}"]]))).toEqual(refused("bad-action"));
     expect(await formPost(noJsForm([["$ACTION_1:1", "not json"]]))).toEqual(refused("not-json"));
     expect(await formPost(multipart([["$ACTION_REF_1", ""], ["$ACTION_1:0", "[]"]]))).toEqual(refused("bad-action"));
+  });
+});
+
+describe("the reply format the guard reads", () => {
+  it("has exactly the tags of the React decoder that Next.js ships (update the guard when React moves)", () => {
+    const decoder = readFileSync(createRequire(import.meta.url).resolve("next/dist/compiled/react-server-dom-webpack/cjs/react-server-dom-webpack-server.node.production.js"), "utf8");
+    const parseModelString = decoder.slice(decoder.indexOf("function parseModelString("), decoder.indexOf("function createResponse("));
+    const tags = [...parseModelString.matchAll(/case "(.)":/g)].map((match) => match[1]);
+    expect(tags.sort()).toEqual([...TAGS].sort());
   });
 });

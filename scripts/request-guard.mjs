@@ -12,7 +12,6 @@ import { isIP } from "node:net";
 import { STATUS_CODES } from "node:http";
 import { Readable } from "node:stream";
 import pino from "pino";
-
 import { actionBodyProblem } from "./action-body.mjs";
 
 const require = createRequire(import.meta.url);
@@ -57,7 +56,7 @@ export function createRequestGuard({ actionBodyLimit, trustProxy, logger = creat
   /** @param {Request} req @param {Response} res @param {Refusal} refusal @param {boolean} bodyRead */
   function refuse(req, res, { status, reason }, bodyRead) {
     const ip = clientAddress(req, trustProxy);
-    logger.info({ event: "request.refused", status, reason, method: req.method, path: pathOf(req.url), ip }, "request.refused");
+    logger.info({ event: "request.refused", status, reason, method: req.method, path: pathOf(req.url).slice(0, 200), ip }, "request.refused");
     const text = `${STATUS_CODES[status]}\n`;
     res.writeHead(status, {
       "content-type": "text/plain; charset=utf-8",
@@ -87,7 +86,7 @@ export function createRequestGuard({ actionBodyLimit, trustProxy, logger = creat
     try {
       return await check(req, res);
     } catch (error) {
-      logger.error({ event: "request.guard_failed", err: error, method: req.method, path: pathOf(req.url) }, "request.guard_failed");
+      logger.error({ event: "request.guard_failed", err: error, method: req.method, path: pathOf(req.url).slice(0, 200) }, "request.guard_failed");
       if (!res.headersSent) res.writeHead(500, { connection: "close" });
       res.end();
       return false;
@@ -98,10 +97,11 @@ export function createRequestGuard({ actionBodyLimit, trustProxy, logger = creat
   async function check(req, res) {
     trustForwardedHeaders(req, trustProxy);
     const path = pathOf(req.url);
+    const api = path === "/api" || path.startsWith("/api/");
     // Of a page's bodies only server actions' are read, yet Next.js buffers up to 10 MB of any
     // body for middleware; Auth.js reads /api/auth bodies whole.
-    const limit = path === "/api" || path.startsWith("/api/") ? API_BODY_LIMIT_BYTES : actionBodyLimit;
-    const kind = limit === actionBodyLimit && req.method === "POST" ? actionKind(req.headers) : null;
+    const limit = api ? API_BODY_LIMIT_BYTES : actionBodyLimit;
+    const kind = !api && req.method === "POST" ? actionKind(req.headers) : null;
     const declared = Number(req.headers["content-length"] ?? 0);
     if (!kind && !(declared > 0 || req.headers["transfer-encoding"])) return true;
     if (declared > limit) return refuse(req, res, TOO_LARGE, false);
@@ -134,7 +134,7 @@ const TOO_LARGE = { status: 413, reason: "body-too-large" };
 /** The path Next.js routes on (dot segments resolved, as Next.js does), without the query, which may hold a token. */
 function pathOf(url = "/") {
   try {
-    return new URL(url, "http://localhost").pathname.slice(0, 200);
+    return new URL(url, "http://localhost").pathname;
   } catch {
     return "(unparsable)";
   }
