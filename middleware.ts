@@ -1,6 +1,6 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { hasSecureSessionCookie, isTokenCurrent, readSessionToken, SIGN_IN_PATH } from "@/lib/auth/config";
-import { ACTION_BODY_LIMIT_BYTES, CALLBACK_URL_MAX } from "@/lib/http/limits";
+import { CALLBACK_URL_MAX } from "@/lib/http/limits";
 import { contentSecurityPolicy, HSTS, newNonce } from "@/lib/http/security-headers";
 
 /**
@@ -12,11 +12,6 @@ import { contentSecurityPolicy, HSTS, newNonce } from "@/lib/http/security-heade
 export async function middleware(request: NextRequest) {
   const https =
     request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
-
-  // Next.js answers an over-limit server-action body with a 500; say what is wrong instead.
-  if (request.method === "POST" && Number(request.headers.get("content-length")) > ACTION_BODY_LIMIT_BYTES) {
-    return withSecurityHeaders(new NextResponse("Request too large", { status: 413 }), https);
-  }
 
   if (isProtected(request.nextUrl.pathname) && !(await hasCurrentToken(request, https))) {
     const signIn = new URL(SIGN_IN_PATH, request.url);

@@ -13,7 +13,7 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ["lib/**/*.test.ts", "test-support/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "test-support/**/*.test.ts"],
     environment: "node",
     // What lib/env.ts requires, and a silent security log (it would print a line for every
     // sign-in the tests make). Tests that need a database set its settings themselves.

@@ -2,13 +2,17 @@
 // the client's address can be taken from the socket. Next.js fills X-Forwarded-For from the
 // socket only when a request has none, which would let any client choose its own address
 // (and escape per-IP limits). Here the header is rewritten on every request:
-//   TRUST_PROXY=0 (default): X-Forwarded-For is replaced by the socket address;
+//   TRUST_PROXY=0 (default): X-Forwarded-For is replaced by the socket address, and the
+//   client's X-Forwarded-Proto/Host/Port are dropped;
 //   TRUST_PROXY=N: the socket address is appended, and lib/http/client-ip.ts takes the entry
 //   N places from the end (the address the outermost trusted proxy saw).
+// Every request then passes scripts/request-guard.mjs before Next.js sees it.
 // `npm start` runs this file; scripts/cluster.mjs runs it in each worker.
 import { readFileSync } from "node:fs";
 import http from "node:http";
+import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
+import { createRequestGuard } from "./request-guard.mjs";
 
 function builtConfig() {
   try {
@@ -29,16 +33,17 @@ export async function startServer({ port, hostname }) {
   // Serve with the configuration as `next build` resolved it, the way Next.js's own standalone
   // server does. Otherwise it compiles next.config.ts again at start-up, which loads its
   // native compiler: 25 MB of memory in every process, for nothing.
-  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG ??= JSON.stringify(builtConfig());
+  const config = builtConfig();
+  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG ??= JSON.stringify(config);
   const app = next({ dev: false, hostname, port });
   const handle = app.getRequestHandler();
+  // After prepare: it validates the settings (LOG_LEVEL among them) and lists what is wrong.
   await app.prepare();
-  const server = http.createServer((req, res) => {
-    const socketAddress = req.socket.remoteAddress ?? "";
-    const forwarded = req.headers["x-forwarded-for"];
-    const chain = Array.isArray(forwarded) ? forwarded.join(", ") : forwarded;
-    req.headers["x-forwarded-for"] = trustProxy > 0 && chain ? `${chain}, ${socketAddress}` : socketAddress;
-    handle(req, res);
+  // The limit Next.js was built with (next.config.ts), read the way Next.js reads it.
+  const parseBytes = createRequire(import.meta.url)("next/dist/compiled/bytes").parse;
+  const guard = createRequestGuard({ trustProxy, actionBodyLimit: parseBytes(config.experimental?.serverActions?.bodySizeLimit ?? "1 MB") });
+  const server = http.createServer(async (req, res) => {
+    if (await guard(req, res)) handle(req, res);
   });
   // Longer than the usual proxy idle timeout (60 s), so the proxy closes idle connections first.
   server.keepAliveTimeout = 65_000;
