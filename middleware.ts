@@ -1,5 +1,6 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { hasSecureSessionCookie, isTokenCurrent, readSessionToken, SIGN_IN_PATH } from "@/lib/auth/config";
+import { edgeEnv } from "@/lib/env-edge";
 import { CALLBACK_URL_MAX } from "@/lib/http/limits";
 import { contentSecurityPolicy, HSTS, newNonce } from "@/lib/http/security-headers";
 
@@ -22,7 +23,7 @@ export async function middleware(request: NextRequest) {
   }
 
   const nonce = newNonce();
-  const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development", https });
+  const csp = contentSecurityPolicy(nonce, { dev: edgeEnv.development, https });
   // Next.js reads the nonce from the request's CSP header and puts it on its own scripts.
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("content-security-policy", csp);
@@ -36,7 +37,7 @@ const isProtected = (pathname: string) => pathname === "/dashboard" || pathname.
 
 async function hasCurrentToken(request: NextRequest, https: boolean) {
   const secure = https || hasSecureSessionCookie(request.headers);
-  return isTokenCurrent(await readSessionToken(request.headers, process.env.AUTH_SECRET, secure));
+  return isTokenCurrent(await readSessionToken(request.headers, edgeEnv.AUTH_SECRET, secure));
 }
 
 function withSecurityHeaders(response: NextResponse, https: boolean) {

@@ -7,6 +7,7 @@
 // - server-action posts must come from our own origin and decode: the body is buffered,
 //   checked the way Next.js and React will read it (scripts/action-body.mjs), and handed on
 //   byte for byte.
+import { randomUUID } from "node:crypto";
 import { createRequire } from "node:module";
 import { isIP } from "node:net";
 import { STATUS_CODES } from "node:http";
@@ -48,6 +49,23 @@ export function trustForwardedHeaders(req, trustProxy) {
   }
 }
 
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/**
+ * Names the request: the id a trusted proxy gave it (X-Request-Id), else a new one. It goes
+ * on the request, for the app's logs (instrumentation.ts logs errors with it), and on the
+ * response, for whoever has to find those logs again; the error page shows it too.
+ * @param {Request} req
+ * @param {Response} res
+ * @param {number} trustProxy
+ */
+export function assignRequestId(req, res, trustProxy) {
+  const given = req.headers["x-request-id"];
+  const id = trustProxy > 0 && typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
+  req.headers["x-request-id"] = id;
+  res.setHeader("x-request-id", id);
+}
+
 /**
  * @param {{ actionBodyLimit: number, trustProxy: number, logger?: import("pino").Logger }} options
  * @returns {(req: Request, res: Response) => Promise<boolean>} true: hand the request to Next.js
@@ -56,7 +74,8 @@ export function createRequestGuard({ actionBodyLimit, trustProxy, logger = creat
   /** @param {Request} req @param {Response} res @param {Refusal} refusal @param {boolean} bodyRead */
   function refuse(req, res, { status, reason }, bodyRead) {
     const ip = clientAddress(req, trustProxy);
-    logger.info({ event: "request.refused", status, reason, method: req.method, path: pathOf(req.url).slice(0, 200), ip }, "request.refused");
+    const requestId = req.headers["x-request-id"];
+    logger.info({ event: "request.refused", status, reason, method: req.method, path: pathOf(req.url).slice(0, 200), ip, requestId }, "request.refused");
     const text = `${STATUS_CODES[status]}\n`;
     res.writeHead(status, {
       "content-type": "text/plain; charset=utf-8",
@@ -96,6 +115,7 @@ export function createRequestGuard({ actionBodyLimit, trustProxy, logger = creat
   /** @param {Request} req @param {Response} res */
   async function check(req, res) {
     trustForwardedHeaders(req, trustProxy);
+    assignRequestId(req, res, trustProxy);
     const path = pathOf(req.url);
     const api = path === "/api" || path.startsWith("/api/");
     // Of a page's bodies only server actions' are read, yet Next.js buffers up to 10 MB of any
