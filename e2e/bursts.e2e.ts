@@ -1,7 +1,8 @@
 import type { APIResponse } from "@playwright/test";
-import { E2E_LIMITS } from "../playwright.config";
+import { E2E_LIMITS, extraPort } from "../playwright.config";
 import { actionFields, postSignUp, solvedChallenge } from "./fixtures/actions";
 import { findUser } from "./fixtures/db";
+import { type ExtraServer, startServer } from "./fixtures/server";
 import { expect, newIp, newUser, test } from "./fixtures/test";
 
 // Counters that limit something must hold when the requests come all at once.
@@ -10,6 +11,8 @@ const INVALID = "Invalid email/username or password";
 const DELAY_AFTER = Number(E2E_LIMITS.LOGIN_DELAY_AFTER);
 const LOCK_AFTER = Number(E2E_LIMITS.LOGIN_LOCK_AFTER);
 const SIGNUP_CAP = Number(E2E_LIMITS.SIGNUP_IP_MAX_PER_HOUR);
+
+const tally = (outcomes: string[]) => Object.fromEntries([...new Set(outcomes)].map((o) => [o, outcomes.filter((x) => x === o).length]));
 
 /** What a posted sign-in answered: signed in, a checked wrong password, or refused before any check. */
 async function outcomeOf(response: APIResponse) {
@@ -21,37 +24,52 @@ async function outcomeOf(response: APIResponse) {
   return `other ${response.status()}`;
 }
 
-test("finding 2: 30 simultaneous guesses from one address get no more password checks than a sequence, and the right password after them does not sign in", async ({
-  browser,
-  request,
-  baseURL,
-  user,
-}) => {
-  const ip = newIp();
-  const hidden = await actionFields(browser, "/login");
-  // Solved in advance, as a determined attacker would, so the proof of work holds nobody up.
-  const challenges = await Promise.all(Array.from({ length: 30 }, () => solvedChallenge(request, baseURL!, "signin", ip)));
-  const guess = (password: string, altcha: string) =>
-    request.post(`${baseURL}/login`, {
-      headers: { origin: baseURL!, "x-forwarded-for": ip },
-      multipart: { ...Object.fromEntries(hidden), identifier: user.username, password, altcha },
-      maxRedirects: 0,
-    });
+test.describe("finding 2: the sign-in throttle was check-then-act", () => {
+  // A server of its own, so that its security log tells how many guesses had their password checked.
+  const port = extraPort(16);
+  let server: ExtraServer | undefined;
 
-  const wrong = challenges.slice(0, 29).map((altcha, i) => guess(`wrong guess ${i}`, altcha));
-  // The right password goes last, while the wrong ones are still being answered.
-  await new Promise((resolve) => setTimeout(resolve, 300));
-  const right = guess(user.password, challenges[29]!);
-  const outcomes = await Promise.all([...wrong, right].map(async (response) => outcomeOf(await response)));
+  test.beforeAll(async () => {
+    server = await startServer(port, { ...E2E_LIMITS, TRUST_PROXY: "1" });
+  });
+  test.afterAll(() => server?.stop());
 
-  const checked = outcomes.filter((o) => o === "checked").length;
-  console.log(`30 parallel guesses: ${checked} checked, ${outcomes.filter((o) => o === "throttled").length} throttled`);
-  // One after another, the first LOGIN_DELAY_AFTER guesses are checked and the rest must wait.
-  expect(checked).toBeGreaterThan(0);
-  expect(checked).toBeLessThanOrEqual(DELAY_AFTER);
-  expect(checked).toBeLessThanOrEqual(LOCK_AFTER);
-  expect(outcomes.every((o) => o === "checked" || o === "throttled")).toBe(true);
-  expect(outcomes.at(-1)).toBe("throttled");
+  test("30 simultaneous guesses from one address get no more password checks than a sequence, and the right password after them does not sign in", async ({
+    browser,
+    request,
+    user,
+  }) => {
+    const base = `http://localhost:${port}`;
+    const ip = newIp();
+    const hidden = await actionFields(browser, `${base}/login`);
+    // Solved in advance, as a determined attacker would, so the proof of work holds nobody up.
+    const challenges = await Promise.all(Array.from({ length: 30 }, () => solvedChallenge(request, base, "signin", ip)));
+    const guess = (password: string, altcha: string) =>
+      request.post(`${base}/login`, {
+        headers: { origin: base, "x-forwarded-for": ip },
+        multipart: { ...Object.fromEntries(hidden), identifier: user.username, password, altcha },
+        maxRedirects: 0,
+      });
+
+    const wrong = challenges.slice(0, 29).map((altcha, i) => guess(`wrong guess ${i}`, altcha));
+    // The right password goes last, while the wrong ones are still being answered.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const right = guess(user.password, challenges[29]!);
+    const outcomes = await Promise.all([...wrong, right].map(async (response) => outcomeOf(await response)));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+
+    // Each password check writes one signin.failure or signin.success line for this address.
+    const checks = server!
+      .lines()
+      .filter((line) => line.includes(`"ip":"${ip}"`) && /"event":"signin\.(failure|success)"/.test(line)).length;
+    console.log(`30 parallel guesses: ${checks} password checks; answers ${JSON.stringify(tally(outcomes))}`);
+    // One after another, the first LOGIN_DELAY_AFTER guesses are checked and the rest must wait.
+    expect(checks).toBeGreaterThan(0);
+    expect(checks).toBeLessThanOrEqual(DELAY_AFTER);
+    expect(checks).toBeLessThanOrEqual(LOCK_AFTER);
+    expect(outcomes).not.toContain("signed-in");
+    expect(outcomes.at(-1)).toBe("throttled");
+  });
 });
 
 test("finding 4: ten simultaneous sign-ups from one address make exactly the hourly cap of accounts", async ({ browser, playwright, baseURL }) => {
