@@ -4,7 +4,7 @@ import { Eye, EyeOff } from "lucide-react";
 import { useState } from "react";
 import type * as React from "react";
 import { Input } from "@/components/ui/input";
-import { cn } from "@/lib/utils";
+import { cx } from "@/lib/class-names";
 
 /** A password field with a show/hide toggle. Never trims or changes what is typed. */
 export function PasswordInput({ className, ...props }: Omit<React.ComponentProps<"input">, "type">) {
@@ -16,7 +16,7 @@ export function PasswordInput({ className, ...props }: Omit<React.ComponentProps
         spellCheck={false}
         autoCapitalize="none"
         autoCorrect="off"
-        className={cn("pr-11", className)}
+        className={cx("pr-11", className)}
         {...props}
       />
       <button

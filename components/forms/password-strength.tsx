@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { cn } from "@/lib/utils";
+import { cx } from "@/lib/class-names";
 
 type Strength = { score: 0 | 1 | 2 | 3 | 4; feedback: string };
 type Estimator = (password: string, userInputs: string[]) => Strength;
@@ -67,7 +67,7 @@ export function PasswordStrength({
         {[0, 1, 2, 3].map((i) => (
           <span
             key={i}
-            className={cn("h-1.5 flex-1 rounded-full bg-muted", i < Math.max(1, estimate.score) && COLORS[estimate.score])}
+            className={cx("h-1.5 flex-1 rounded-full bg-muted", i < Math.max(1, estimate.score) && COLORS[estimate.score])}
           />
         ))}
       </span>

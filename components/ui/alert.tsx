@@ -1,6 +1,6 @@
 import { cva, type VariantProps } from "class-variance-authority";
 import type * as React from "react";
-import { cn } from "@/lib/utils";
+import { cx } from "@/lib/class-names";
 
 const alertVariants = cva("rounded-md border px-4 py-3 text-sm", {
   variants: {
@@ -21,7 +21,7 @@ export function Alert({
   return (
     <div
       role={variant === "error" ? "alert" : "status"}
-      className={cn(alertVariants({ variant }), className)}
+      className={cx(alertVariants({ variant }), className)}
       {...props}
     />
   );

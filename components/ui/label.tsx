@@ -2,12 +2,12 @@
 
 import * as LabelPrimitive from "@radix-ui/react-label";
 import type * as React from "react";
-import { cn } from "@/lib/utils";
+import { cx } from "@/lib/class-names";
 
 export function Label({ className, ...props }: React.ComponentProps<typeof LabelPrimitive.Root>) {
   return (
     <LabelPrimitive.Root
-      className={cn("text-sm font-medium leading-none text-foreground peer-disabled:opacity-70", className)}
+      className={cx("text-sm font-medium leading-none text-foreground peer-disabled:opacity-70", className)}
       {...props}
     />
   );

@@ -1,14 +1,8 @@
 import "server-only";
-import { hashPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-policy";
-import { changePasswordHash } from "@/lib/db/users";
-import { env } from "@/lib/env";
 import type { FormState } from "@/lib/forms/form-state";
-import { securityEvent } from "@/lib/log";
-import * as templates from "@/lib/mail/templates";
 import { confirmCurrentPassword } from "./current-password";
-import { deliver } from "./notify";
-import { VOIDED_BY_PASSWORD_CHANGE } from "./reset-password";
+import { setNewPassword } from "./reset-password";
 
 type Field = "currentPassword" | "password" | "confirmPassword";
 
@@ -27,11 +21,6 @@ export async function changePassword(
   const { user } = check;
   const weak = await passwordProblem(password, user);
   if (weak) return { ok: false, state: { fieldErrors: { password: weak } } };
-  await changePasswordHash(user.id, await hashPassword(password, env.BCRYPT_COST), {
-    keepSessionId: currentSessionId,
-    voidLinkPurposes: VOIDED_BY_PASSWORD_CHANGE,
-  });
-  securityEvent("password.changed", { userId: user.id });
-  await deliver(user.email, templates.passwordChanged({ username: user.username, when: new Date() }));
+  await setNewPassword(user, password, { keepSessionId: currentSessionId, event: "password.changed" });
   return { ok: true };
 }

@@ -12,11 +12,8 @@ import { deliver } from "./notify";
 export const RESET_LINK_SENT =
   "If an account exists for that address, we sent a link to reset your password. It expires in 1 hour.";
 
-/**
- * Links a new password voids: older reset links, and pending email changes, so an intruder
- * evicted by a reset cannot finish moving the account to their address.
- */
-export const VOIDED_BY_PASSWORD_CHANGE = ["reset-password", "change-email"] as const satisfies LinkPurpose[];
+/** Links a new password voids: older reset links, and pending email changes. */
+const VOIDED_BY_PASSWORD_CHANGE = ["reset-password", "change-email"] as const satisfies LinkPurpose[];
 
 /**
  * Mails a reset link to whoever owns `email`, if anyone, within the limits on mail to one
@@ -57,11 +54,25 @@ export async function resetPassword(token: unknown, password: string): Promise<R
 
   const redeemed = await redeemLink(token, ["reset-password"]);
   if (!redeemed.ok) return { ok: false, link: redeemed.reason };
+  await setNewPassword(user, password, { keepSessionId: null, event: "password.reset" });
+  return { ok: true };
+}
+
+/**
+ * Stores a new password (already checked against the policy) and, in the same transaction,
+ * ends every session but `keepSessionId` and voids pending reset and change-email links, so an
+ * intruder evicted by the change cannot finish moving the account to their address. The
+ * person is told by mail.
+ */
+export async function setNewPassword(
+  user: { id: string; username: string; email: string },
+  password: string,
+  { keepSessionId, event }: { keepSessionId: string | null; event: "password.reset" | "password.changed" },
+) {
   await changePasswordHash(user.id, await hashPassword(password, env.BCRYPT_COST), {
-    keepSessionId: null,
+    keepSessionId,
     voidLinkPurposes: VOIDED_BY_PASSWORD_CHANGE,
   });
-  securityEvent("password.reset", { userId: user.id });
+  securityEvent(event, { userId: user.id });
   await deliver(user.email, templates.passwordChanged({ username: user.username, when: new Date() }));
-  return { ok: true };
 }
