@@ -33,7 +33,8 @@ export async function middleware(request: NextRequest) {
   return withSecurityHeaders(response, https);
 }
 
-const isProtected = (pathname: string) => pathname === "/dashboard" || pathname.startsWith("/dashboard/");
+const isProtected = (pathname: string) =>
+  pathname === "/dashboard" || pathname.startsWith("/dashboard/") || pathname === "/welcome";
 
 async function hasCurrentToken(request: NextRequest, https: boolean) {
   const secure = https || hasSecureSessionCookie(request.headers);

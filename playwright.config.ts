@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { defineConfig, devices } from "@playwright/test";
+import { OIDC_CLIENT } from "./test-support/oidc-client";
 
 /**
  * End-to-end tests against the production build (`next build` runs first, in `npm run
@@ -15,6 +16,9 @@ export const extraPort = (n: number) => PORT_BASE + 80 + n;
 export const TEST_DB = "e2e/.tmp/e2e.db";
 /** The SMTP catcher started by e2e/global-setup.ts, and where it files each message. */
 export const MAIL_PORT = PORT_BASE + 15;
+/** The OpenID Connect server started by e2e/global-setup.ts (test-support/oidc-server.ts). */
+export const OIDC_PORT = PORT_BASE + 16;
+export const OIDC_NAME = "Test SSO";
 export const MAIL_DIR = "e2e/.tmp/mail";
 
 /** Throttle settings of the test servers; tests read them to know when limits bite. */
@@ -32,6 +36,13 @@ export const E2E_LIMITS = {
 
 process.env.E2E_AUTH_SECRET ??= randomBytes(33).toString("base64");
 
+export const OIDC_SETTINGS = {
+  AUTH_OIDC_ISSUER: `http://127.0.0.1:${OIDC_PORT}`,
+  AUTH_OIDC_ID: OIDC_CLIENT.id,
+  AUTH_OIDC_SECRET: OIDC_CLIENT.secret,
+  AUTH_OIDC_NAME: OIDC_NAME,
+};
+
 const serverEnv = (cost: number, port: number) => ({
   NODE_ENV: "production",
   DATABASE_URL: `file:./${TEST_DB}`,
@@ -46,6 +57,8 @@ const serverEnv = (cost: number, port: number) => ({
   TRUST_PROXY: "1",
   // Throttles shrunk so the tests reach them in seconds; the rules are the same.
   ...E2E_LIMITS,
+  // Sign-in through the test OpenID Connect server.
+  ...OIDC_SETTINGS,
 });
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";

@@ -2,10 +2,10 @@ import { CircleUserRound, DoorOpen } from "lucide-react";
 import Link from "next/link";
 import { SignOutButton } from "./sign-out-button";
 import { Button } from "@/components/ui/button";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { SessionUser } from "@/lib/auth/session";
 import { APP_NAME } from "@/lib/site";
 
-export function SiteHeader({ user }: { user: CurrentUser | null }) {
+export function SiteHeader({ user }: { user: SessionUser | null }) {
   return (
     <header className="border-b bg-card/80 backdrop-blur">
       <div className="mx-auto flex h-16 max-w-5xl items-center justify-between gap-3 px-4">
@@ -21,7 +21,7 @@ export function SiteHeader({ user }: { user: CurrentUser | null }) {
             <Button asChild variant="ghost" size="sm" className="min-w-0">
               <Link href="/dashboard/profile" title="Your profile">
                 <CircleUserRound aria-hidden />
-                <span className="sr-only sm:not-sr-only sm:max-w-[12rem] sm:truncate">{user.username}</span>
+                <span className="sr-only sm:not-sr-only sm:max-w-[12rem] sm:truncate">{user.username ?? user.email}</span>
               </Link>
             </Button>
             <SignOutButton />

@@ -389,6 +389,22 @@ test.describe("REQUIRE_VERIFIED_EMAIL=true", () => {
   });
   test.afterAll(() => server?.stop());
 
+  test("with no identity provider configured, no page offers one", async ({ page, user }) => {
+    const base = `http://localhost:${port}`;
+    for (const path of ["/login", "/signup"]) {
+      await page.goto(`${base}${path}`);
+      await expect(page.getByRole("button", { name: /^Continue with/ })).toHaveCount(0);
+    }
+    await page.goto(`${base}/login`);
+    await fillSignIn(page, user.username, user.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/dashboard$/);
+    await page.goto(`${base}/dashboard/settings`);
+    await expect(page.getByRole("navigation", { name: "Settings" }).getByRole("link")).toHaveCount(4);
+    await expect(page.getByRole("link", { name: "Connected accounts" })).toHaveCount(0);
+    expect((await page.goto(`${base}/dashboard/settings/connected-accounts`))!.status()).toBe(404);
+  });
+
   test("the dashboard waits until the address is verified", async ({ page, mail }) => {
     const user = newUser();
     const started = new Date(Date.now() - 1000);

@@ -160,4 +160,22 @@ describe("parseEnv", () => {
     const message = errorOf({ ...extra });
     expect(message).toContain("AUTH_SECRET");
   });
+
+  it("switches an identity provider on with all of its settings, and names what is missing", () => {
+    const github = { AUTH_SECRET: SECRET, AUTH_GITHUB_ID: "id", AUTH_GITHUB_SECRET: "secret" };
+    expect(parseEnv(github).AUTH_GITHUB_ID).toBe("id");
+    expect(errorOf({ AUTH_SECRET: SECRET, AUTH_GITHUB_ID: "id" })).toContain("AUTH_GITHUB_SECRET: AUTH_GITHUB_SECRET is required when AUTH_GITHUB_ID is set");
+    const oidc = { AUTH_OIDC_ISSUER: "https://sso.example.com/realms/main", AUTH_OIDC_ID: "app", AUTH_OIDC_SECRET: "s", AUTH_OIDC_NAME: "Acme SSO" };
+    expect(parseEnv({ AUTH_SECRET: SECRET, ...oidc }).AUTH_OIDC_NAME).toBe("Acme SSO");
+    const missing = errorOf({ AUTH_SECRET: SECRET, AUTH_OIDC_ISSUER: oidc.AUTH_OIDC_ISSUER });
+    for (const name of ["AUTH_OIDC_ID", "AUTH_OIDC_SECRET", "AUTH_OIDC_NAME"]) expect(missing).toContain(`${name}: ${name} is required`);
+  });
+
+  it("accepts a plain http:// OpenID Connect issuer on localhost only", () => {
+    const oidc = { AUTH_SECRET: SECRET, AUTH_OIDC_ID: "app", AUTH_OIDC_SECRET: "s", AUTH_OIDC_NAME: "Dev SSO" };
+    for (const issuer of ["http://localhost:8080/realms/dev", "http://127.0.0.1:9000"]) {
+      expect(parseEnv({ ...oidc, AUTH_OIDC_ISSUER: issuer }).AUTH_OIDC_ISSUER).toBe(issuer);
+    }
+    expect(errorOf({ ...oidc, AUTH_OIDC_ISSUER: "http://sso.example.com" })).toContain("AUTH_OIDC_ISSUER must be an https:// URL");
+  });
 });

@@ -21,6 +21,19 @@ const logLevel = z.enum(["fatal", "error", "warn", "info", "debug", "trace", "si
 export const logLevelSetting = (source: Record<string, string | undefined> = process.env) =>
   logLevel.catch("info").parse(source.LOG_LEVEL || undefined);
 
+/** Settings that switch an identity provider on: all of a group, or none. */
+const PROVIDER_SETTINGS = [
+  ["AUTH_GITHUB_ID", "AUTH_GITHUB_SECRET"],
+  ["AUTH_GOOGLE_ID", "AUTH_GOOGLE_SECRET"],
+  ["AUTH_OIDC_ISSUER", "AUTH_OIDC_ID", "AUTH_OIDC_SECRET", "AUTH_OIDC_NAME"],
+] as const;
+
+const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+const secureOrLocal = (url: string) => {
+  const { protocol, hostname } = new URL(url);
+  return protocol === "https:" || (protocol === "http:" && LOCAL_HOSTS.has(hostname));
+};
+
 /** Every setting the app reads. Documented in .env.example. */
 const envSchema = z
   .object({
@@ -69,6 +82,17 @@ const envSchema = z
     MAIL_FROM: z.string().min(3).default("Front Door <no-reply@localhost>"),
     MAIL_OUTBOX_DIR: z.string().min(1).default("./mail-outbox"),
     REQUIRE_VERIFIED_EMAIL: booleanFlag,
+
+    // Identity providers (README "Sign in with GitHub, Google or OpenID Connect"): each is on
+    // when all of its settings are set, and off when none is.
+    AUTH_GITHUB_ID: z.string().min(1).optional(),
+    AUTH_GITHUB_SECRET: z.string().min(1).optional(),
+    AUTH_GOOGLE_ID: z.string().min(1).optional(),
+    AUTH_GOOGLE_SECRET: z.string().min(1).optional(),
+    AUTH_OIDC_ISSUER: z.url("AUTH_OIDC_ISSUER must be the issuer's URL, such as https://sso.example.com/realms/main").optional(),
+    AUTH_OIDC_ID: z.string().min(1).optional(),
+    AUTH_OIDC_SECRET: z.string().min(1).optional(),
+    AUTH_OIDC_NAME: z.string().trim().min(1).max(40, "AUTH_OIDC_NAME must be at most 40 characters").optional(),
     LOG_LEVEL: logLevel,
     // Development only: the port links in mail point at when AUTH_URL is not set.
     PORT: intInRange("PORT", 1, 65535).default(3000),
@@ -77,6 +101,21 @@ const envSchema = z
   })
   .check(
     z.superRefine((env, ctx) => {
+      for (const group of PROVIDER_SETTINGS) {
+        const set = group.filter((name) => env[name] !== undefined);
+        if (set.length > 0 && set.length < group.length) {
+          for (const name of group.filter((n) => env[n] === undefined)) {
+            ctx.addIssue({ code: "custom", path: [name], message: `${name} is required when ${set.join(" and ")} ${set.length === 1 ? "is" : "are"} set` });
+          }
+        }
+      }
+      if (env.AUTH_OIDC_ISSUER && !secureOrLocal(env.AUTH_OIDC_ISSUER)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["AUTH_OIDC_ISSUER"],
+          message: "AUTH_OIDC_ISSUER must be an https:// URL (plain http:// only on localhost, for development and tests)",
+        });
+      }
       // Links in mail are built from AUTH_URL: taking the host from a request would let anyone
       // who sends a forged Host header receive someone else's password-reset link.
       if (env.NODE_ENV === "production" && !env.AUTH_URL) {

@@ -36,7 +36,12 @@ type SecurityEvent =
   | "email.changed"
   | "session.revoked"
   | "sessions.others_revoked"
-  | "account.deleted";
+  | "account.deleted"
+  | "signin.refused"
+  | "account.linked"
+  | "account.unlinked"
+  | "username.chosen"
+  | "password.set";
 
 /**
  * Records an authentication or account event for audit and for spotting attacks (ASVS V16):

@@ -5,9 +5,11 @@ import { after } from "next/server";
 import { redirect } from "next/navigation";
 import { RESET_LINK_SENT, resetPassword, startPasswordReset } from "@/lib/account/reset-password";
 import { sendVerificationEmail } from "@/lib/account/verify-email";
-import { signOut } from "@/lib/auth";
+import { signIn, signOut } from "@/lib/auth";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { openSession } from "@/lib/auth/open-session";
+import { saveIntent } from "@/lib/auth/provider-intent";
+import { configuredProviders } from "@/lib/auth/providers";
 import { getCurrentSession } from "@/lib/auth/session";
 import { checkPassword } from "@/lib/auth/sign-in";
 import { registerUser } from "@/lib/auth/sign-up";
@@ -22,7 +24,7 @@ import { CHALLENGE_FAILED, verifyChallenge } from "@/lib/security/proof-of-work"
 import { tooManyAttempts, tooManySignUps } from "@/lib/security/retry-message";
 import { reserveSignUp } from "@/lib/security/sign-up-limit";
 import { forgotPasswordSchema, resetPasswordSchema } from "@/lib/validation/account";
-import { INVALID_CREDENTIALS, signInSchema, signUpSchema } from "@/lib/validation/auth";
+import { INVALID_CREDENTIALS, providerSignInSchema, signInSchema, signUpSchema } from "@/lib/validation/auth";
 
 const SIGN_UP_FIELDS = ["username", "email", "password", "confirmPassword"] as const;
 const SIGN_IN_FIELDS = ["identifier", "password", "remember"] as const;
@@ -110,6 +112,21 @@ export const resetPasswordAction = validatedAction(
     if (!result.ok) return { fieldErrors: { password: result.password } };
     await setFlash("password-reset");
     redirect("/login");
+  },
+);
+
+/**
+ * "Continue with <provider>": remembers what the sign-in is for (and "Remember me"), then
+ * Auth.js sends the browser to the provider. lib/auth/provider-sign-in.ts decides who comes in
+ * when it returns.
+ */
+export const providerSignInAction = validatedAction(
+  { schema: providerSignInSchema, fields: ["provider", "remember"] },
+  async ({ provider, remember }, { formData }) => {
+    if (!configuredProviders().some((p) => p.id === provider)) redirect("/login");
+    await saveIntent({ provider, remember });
+    await signIn(provider, { redirectTo: safeCallbackUrl(formData.get("callbackUrl")) });
+    return {};
   },
 );
 

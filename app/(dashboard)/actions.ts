@@ -2,13 +2,24 @@
 
 import { redirect } from "next/navigation";
 import * as z from "zod/mini";
-import { changeEmailSchema, changePasswordSchema, deleteAccountSchema } from "@/lib/validation/account";
-import { changePassword } from "@/lib/account/change-password";
+import {
+  changeEmailSchema,
+  changePasswordSchema,
+  connectProviderSchema,
+  deleteAccountSchema,
+  providerSchema,
+  setPasswordSchema,
+} from "@/lib/validation/account";
+import { changePassword, setFirstPassword } from "@/lib/account/change-password";
+import { disconnect, mayConnect } from "@/lib/account/connected-accounts";
 import { requestEmailChange } from "@/lib/account/change-email";
 import { deleteAccount } from "@/lib/account/delete-account";
 import { endOtherSession, endOtherSessions } from "@/lib/account/sessions";
 import { resendVerification } from "@/lib/account/verify-email";
-import { signOut } from "@/lib/auth";
+import { signIn, signOut } from "@/lib/auth";
+import { saveIntent } from "@/lib/auth/provider-intent";
+import { CONNECTED_ACCOUNTS_PATH } from "@/lib/auth/provider-sign-in";
+import { configuredProviders } from "@/lib/auth/providers";
 import { env } from "@/lib/env";
 import { setFlash } from "@/lib/flash";
 import type { FormState } from "@/lib/forms/form-state";
@@ -22,6 +33,8 @@ export type ChangePasswordState = FormState<(typeof PASSWORD_FIELDS)[number]>;
 export type ChangeEmailState = FormState<(typeof EMAIL_FIELDS)[number]>;
 export type DeleteAccountState = FormState<(typeof DELETE_FIELDS)[number]>;
 export type ResendState = FormState<never>;
+export type SetPasswordState = FormState<"password" | "confirmPassword">;
+export type ConnectState = FormState<"provider" | "currentPassword">;
 
 const SETTINGS_PATH = "/dashboard/settings";
 
@@ -78,5 +91,44 @@ export const deleteAccountAction = validatedActionWithSession(
     await signOut({ redirect: false });
     await setFlash("account-deleted");
     redirect("/");
+  },
+);
+
+export const setPasswordAction = validatedActionWithSession(
+  { schema: () => setPasswordSchema(env.PASSWORD_MIN_LENGTH), fields: ["password", "confirmPassword"] },
+  async ({ password }, { session }): Promise<SetPasswordState> => {
+    const result = await setFirstPassword(session, password);
+    if (!result.ok) return result.state;
+    await setFlash("password-set");
+    redirect(`${SETTINGS_PATH}/password`);
+  },
+);
+
+/**
+ * "Connect <provider>": after a recent sign-in or the current password, the provider's sign-in
+ * starts with an intent that names this session; the callback links the account only then.
+ */
+export const connectProviderAction = validatedActionWithSession(
+  { schema: connectProviderSchema, fields: ["provider", "currentPassword"] },
+  async ({ provider: id, currentPassword }, { session, ip }): Promise<ConnectState> => {
+    const provider = configuredProviders().find((p) => p.id === id);
+    if (!provider) redirect(CONNECTED_ACCOUNTS_PATH);
+    const allowed = await mayConnect(session, provider, currentPassword, ip);
+    if (!allowed.ok) return allowed.state;
+    await saveIntent({ provider: provider.id, remember: false, link: { userId: session.user.id, sessionId: session.sessionId } });
+    await signIn(provider.id, { redirectTo: `${CONNECTED_ACCOUNTS_PATH}?connected=${provider.id}` });
+    return {};
+  },
+);
+
+export const disconnectProviderAction = validatedActionWithSession(
+  { schema: providerSchema, fields: ["provider"] },
+  async ({ provider }, { session, ip }) => {
+    const outcome = await disconnect(session.user.id, provider, ip);
+    redirect(
+      outcome === "last-method"
+        ? `${CONNECTED_ACCOUNTS_PATH}?error=last-method&provider=${encodeURIComponent(provider)}`
+        : `${CONNECTED_ACCOUNTS_PATH}?disconnected=${encodeURIComponent(provider)}`,
+    );
   },
 );

@@ -41,7 +41,7 @@ export async function requestEmailChange(
  * old address is told.
  */
 export async function confirmEmailChange(
-  user: { id: string; username: string; email: string },
+  user: { id: string; username: string | null; email: string },
   link: LinkTarget,
   current: { userId: string; sessionId: string } | null,
 ) {

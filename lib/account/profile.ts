@@ -1,10 +1,13 @@
 import "server-only";
 import { findProfile } from "@/lib/db/users";
 
-export type Profile = { username: string; email: string; createdAt: Date; emailVerified: Date | null };
+export type Profile = { username: string | null; email: string; createdAt: Date; emailVerified: Date | null };
 
 /** The signed-in person's account details for display. */
 export async function getProfile(userId: string): Promise<Profile | null> {
   const row = await findProfile(userId);
   return row && { username: row.username, email: row.email, createdAt: row.createdAt, emailVerified: row.emailVerified };
 }
+
+/** Whether the person has a password (someone who came through an identity provider may not). */
+export { hasPassword } from "@/lib/db/users";

@@ -28,7 +28,7 @@ export async function startPasswordReset(email: string, ip: string) {
   await deliver(user.email, templates.passwordReset({ username: user.username, url, expiresInMinutes: hours * 60 }));
 }
 
-type ResetLinkCheck = { ok: true; user: { username: string; email: string } } | { ok: false; reason: "invalid" | "expired" };
+type ResetLinkCheck = { ok: true; user: { username: string | null; email: string } } | { ok: false; reason: "invalid" | "expired" };
 
 /** Whether a reset link can still be used, and whose it is (to warn about their own name in the password). */
 export async function checkResetLink(token: unknown): Promise<ResetLinkCheck> {
@@ -65,7 +65,7 @@ export async function resetPassword(token: unknown, password: string): Promise<R
  * person is told by mail.
  */
 export async function setNewPassword(
-  user: { id: string; username: string; email: string },
+  user: { id: string; username: string | null; email: string },
   password: string,
   { keepSessionId, event }: { keepSessionId: string | null; event: "password.reset" | "password.changed" },
 ) {

@@ -1,4 +1,5 @@
 import "server-only";
+import { providerName } from "@/lib/auth/providers";
 import { deleteOtherSessions, deleteUserSession, listSessions } from "@/lib/db/sessions";
 import { describeUserAgent } from "@/lib/http/user-agent";
 import { securityEvent } from "@/lib/log";
@@ -10,6 +11,8 @@ type SessionSummary = {
   createdAt: Date;
   lastSeenAt: Date;
   current: boolean;
+  /** How it signed in: "password", or the identity provider's name. */
+  method: string;
 };
 
 /** A person's active sessions, most recently used first, for the sessions list. */
@@ -22,6 +25,7 @@ export async function getSessions(userId: string, currentSessionId: string): Pro
     createdAt: row.createdAt,
     lastSeenAt: row.lastSeenAt,
     current: row.id === currentSessionId,
+    method: row.method === "password" ? "password" : (providerName(row.method) ?? row.method),
   }));
 }
 

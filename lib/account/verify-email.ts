@@ -8,7 +8,7 @@ import { tooManyMails } from "@/lib/security/retry-message";
 import { confirmEmailChange } from "./change-email";
 import { deliver } from "./notify";
 
-type Recipient = { id: string; username: string; email: string };
+type Recipient = { id: string; username: string | null; email: string };
 
 /** Mails a link that verifies the account's present address (24 h); a newer one voids it. */
 export async function sendVerificationEmail(user: Recipient) {

@@ -23,3 +23,16 @@ export function safeCallbackUrl(value: unknown, fallback = DEFAULT_AFTER_SIGN_IN
     return fallback;
   }
 }
+
+/**
+ * The path of an absolute URL on `origin` (Auth.js gives callback URLs that way), kept only as
+ * a safe same-origin path; "" for anything else.
+ */
+export function sameOriginPath(value: string, origin: string): string {
+  try {
+    const url = new URL(value);
+    return url.origin === origin ? safeCallbackUrl(url.pathname + url.search, "") : "";
+  } catch {
+    return "";
+  }
+}

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 
 /** Who a grant signs in: a user whose credentials were just checked, and their new session row. */
-type SessionGrant = { id: string; username: string; email: string; sessionId: string; remember: boolean };
+type SessionGrant = { id: string; username: string | null; email: string; sessionId: string; remember: boolean };
 
 const LIFETIME_MS = 30_000;
 

@@ -1,33 +1,41 @@
 import "server-only";
-import { PrismaAdapter } from "@auth/prisma-adapter";
 import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { prisma } from "@/lib/db/client";
 import { deleteSession } from "@/lib/db/sessions";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
+import { appAdapter } from "./adapter";
 import { authConfig } from "./config";
 import { redeemGrant } from "./grants";
+import { admitProviderSignIn, providerSessionToken } from "./provider-sign-in";
+import { authProviders } from "./providers";
 import { liveSession } from "./session";
 
 /**
- * The full Auth.js set-up (Node.js runtime). Auth.js issues every session cookie; passwords
+ * The full Auth.js set-up (Node.js runtime). Auth.js issues every session cookie. Passwords
  * are checked before it is called (lib/auth/sign-in.ts), and its credentials provider takes
- * only the single-use grant that check produced.
+ * only the single-use grant that check produced. Identity providers (lib/auth/providers.ts)
+ * go through Auth.js's OAuth/OpenID Connect flow, with the adapter linking their accounts and
+ * lib/auth/provider-sign-in.ts deciding who comes in.
  */
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
+  pages: { ...authConfig.pages, newUser: "/welcome" },
   secret: env.AUTH_SECRET,
-  adapter: PrismaAdapter(prisma),
+  adapter: appAdapter(),
   providers: [
     Credentials({
       credentials: { grant: {} },
       authorize: (credentials) => redeemGrant(credentials.grant),
     }),
+    ...authProviders(),
   ],
   callbacks: {
     ...authConfig.callbacks,
+    signIn: ({ user, account }) => !account || account.provider === "credentials" || admitProviderSignIn(user, account),
     async jwt(params) {
+      const { user, account, profile, trigger } = params;
+      if (user && account && account.provider !== "credentials") return providerSessionToken(user, account, profile, trigger === "signUp");
       const token = await authConfig.callbacks.jwt(params);
       if (!token || params.user) return token;
       // Every later read checks the session row, so sign-out and revocation take effect at once.

@@ -25,7 +25,7 @@ const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 const hashOf = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /** The app's public origin: links in mail are built from AUTH_URL, never from request headers. */
-function appOrigin() {
+export function appOrigin() {
   return (env.AUTH_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "");
 }
 

@@ -34,13 +34,13 @@ function variants(password: string): string[] {
 /** Why a password is refused for this user, or null when it may be used. */
 export async function passwordProblem(
   password: string,
-  user: { username: string; email: string },
+  user: { username: string | null; email: string },
 ): Promise<string | null> {
   const forms = variants(password);
   const list = await commonPasswords();
   if (forms.some((form) => list.has(form))) return COMMON_PASSWORD;
 
-  const username = user.username.normalize("NFKC").toLowerCase();
+  const username = (user.username ?? "").normalize("NFKC").toLowerCase();
   if (username.length >= 3 && forms.some((form) => form.includes(username))) return CONTAINS_USERNAME;
 
   const email = user.email.trim().toLowerCase();

@@ -23,12 +23,20 @@ export async function makeSessionCookieBrowserScoped() {
   }
 }
 
+/** Whether a response sets a (non-empty) session cookie. */
+export const setsSessionCookie = (response: Response) =>
+  response.headers.getSetCookie().some((c) => SESSION_COOKIE.test(c.split("=")[0]) && !/;\s*Max-Age=0/i.test(c));
+
 /** Strips Expires/Max-Age from a re-issued session cookie when the session is not remembered. */
 export async function keepBrowserSessionCookie(request: Request, response: Response): Promise<Response> {
-  const setCookies = response.headers.getSetCookie();
-  if (!setCookies.some((c) => SESSION_COOKIE.test(c.split("=")[0]))) return response;
+  if (!setsSessionCookie(response)) return response;
   const token = await readSessionToken(request.headers, env.AUTH_SECRET, hasSecureSessionCookie(request.headers));
-  if (!token || token.remember) return response;
+  return token && !token.remember ? browserScoped(response) : response;
+}
+
+/** The response with its session cookie made to end with the browser (no Expires or Max-Age). */
+export function browserScoped(response: Response): Response {
+  const setCookies = response.headers.getSetCookie();
   const headers = new Headers(response.headers);
   headers.delete("set-cookie");
   for (const cookie of setCookies) {

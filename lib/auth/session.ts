@@ -3,22 +3,26 @@ import type { JWT } from "next-auth/jwt";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { findActiveSession } from "@/lib/db/sessions";
+import { deleteSession, findActiveSession } from "@/lib/db/sessions";
 import { env } from "@/lib/env";
 import { hasSecureSessionCookie, isTokenCurrent, readSessionToken, SIGN_IN_PATH } from "./config";
 
-export type CurrentUser = { id: string; username: string; email: string; emailVerified: boolean };
-export type CurrentSession = { sessionId: string; user: CurrentUser };
+/** The signed-in person. `username` is null until someone who came through an identity provider chooses one. */
+export type SessionUser = { id: string; username: string | null; email: string; emailVerified: boolean };
+export type SessionInfo = { sessionId: string; signedInAt: Date; method: string; user: SessionUser };
+/** A session whose person has a username: what every page but /welcome works with. */
+export type CurrentUser = SessionUser & { username: string };
+export type CurrentSession = SessionInfo & { user: CurrentUser };
 
 /**
  * Whether a decoded session token stands for a live session: current by the lifetime rule
  * (the cheap part, all that middleware.ts checks) and its session row still there (signing
  * out, revoking and password changes delete rows). The one place that decides it.
  */
-export async function liveSession(token: JWT | null | undefined): Promise<CurrentSession | null> {
+export async function liveSession(token: JWT | null | undefined): Promise<SessionInfo | null> {
   if (!isTokenCurrent(token)) return null;
   const row = await findActiveSession(token.sid!, token.sub!);
-  return row && { sessionId: row.id, user: row.user };
+  return row && { sessionId: row.id, signedInAt: row.createdAt, method: row.method, user: row.user };
 }
 
 /**
@@ -26,20 +30,44 @@ export async function liveSession(token: JWT | null | undefined): Promise<Curren
  * session cookie, decoded and checked by liveSession. Cached per request, so a page and its
  * layout share one database read.
  */
-export const getCurrentSession = cache(async (): Promise<CurrentSession | null> => {
+export const getCurrentSession = cache(async (): Promise<SessionInfo | null> => {
   const requestHeaders = await headers();
   return liveSession(await readSessionToken(requestHeaders, env.AUTH_SECRET, hasSecureSessionCookie(requestHeaders)));
 });
 
-/** For protected pages and actions: the session, or a redirect to sign-in. */
-export async function requireSession(): Promise<CurrentSession> {
+/**
+ * For protected pages and actions: the session, or a redirect to sign-in. Someone who came
+ * through an identity provider and has no username yet is sent to /welcome to choose one:
+ * nothing else opens before (only /welcome itself asks with `allowWithoutUsername`).
+ */
+export async function requireSession(): Promise<CurrentSession>;
+export async function requireSession(options: { allowWithoutUsername: true }): Promise<SessionInfo>;
+export async function requireSession(options?: { allowWithoutUsername: true }): Promise<SessionInfo> {
   const session = await getCurrentSession();
   if (!session) redirect(SIGN_IN_PATH);
+  if (session.user.username === null && !options?.allowWithoutUsername) redirect(WELCOME_PATH);
   return session;
 }
+
+export const WELCOME_PATH = "/welcome";
+
+/** Sessions younger than this may connect an identity provider or set a password without typing a password again. */
+export const RECENT_SIGN_IN_MS = 10 * 60_000;
+export const signedInRecently = (session: SessionInfo, now = Date.now()) => now - session.signedInAt.getTime() < RECENT_SIGN_IN_MS;
 
 /**
  * For pages that need a verified email address when REQUIRE_VERIFIED_EMAIL is on: false
  * means "show the verify-your-email notice instead". Settings stay reachable, to fix a typo.
  */
-export const mayUseApp = (user: CurrentUser) => user.emailVerified || !env.REQUIRE_VERIFIED_EMAIL;
+export const mayUseApp = (user: SessionUser) => user.emailVerified || !env.REQUIRE_VERIFIED_EMAIL;
+
+/** Ends a session on the server: its cookie stops working at its next request. */
+export async function endSession(sessionId: string) {
+  await deleteSession(sessionId);
+}
+
+/** The username an identity provider suggested at this person's first sign-in, if any. */
+export async function suggestedUsername(): Promise<string | undefined> {
+  const requestHeaders = await headers();
+  return (await readSessionToken(requestHeaders, env.AUTH_SECRET, hasSecureSessionCookie(requestHeaders)))?.suggestedUsername;
+}

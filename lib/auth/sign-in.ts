@@ -7,7 +7,7 @@ import type { SignInData } from "@/lib/validation/auth";
 import { lookupFor } from "./identifier";
 import { hashPassword, verifyPassword } from "./password";
 
-export type SignedInUser = { id: string; username: string; email: string };
+export type SignedInUser = { id: string; username: string | null; email: string };
 
 type PasswordSignIn =
   | { ok: true; user: SignedInUser }

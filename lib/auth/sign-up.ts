@@ -35,7 +35,7 @@ export async function registerUser(data: SignUpData): Promise<SignUpResult> {
   const passwordHash = await hashPassword(data.password, env.BCRYPT_COST);
   try {
     const user = await createUser({ username: data.username, usernameKey: key, email: data.email, passwordHash });
-    return { ok: true, user };
+    return { ok: true, user: { ...user, username: data.username } };
   } catch (error) {
     if (!(error instanceof DuplicateUserError)) throw error;
     return {

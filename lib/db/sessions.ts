@@ -7,6 +7,8 @@ const LAST_SEEN_INTERVAL_MS = 60_000;
 type NewSession = {
   userId: string;
   remember: boolean;
+  /** "password" (the default) or the identity provider's id. */
+  method?: string;
   expires: Date;
   ipAddress?: string | null;
   userAgent?: string | null;
@@ -24,7 +26,7 @@ export async function findActiveSession(sessionId: string, userId: string) {
   // Raw SQL: this runs on every protected request, and a model query is compiled anew by
   // Prisma's query compiler on each call (about 1 ms of CPU here); the statement is not.
   const rows = await prisma.$queryRaw<ActiveSessionRow[]>`
-    SELECT s.id, s.userId, s.expires, s.lastSeenAt, u.username, u.email, u.emailVerified
+    SELECT s.id, s.userId, s.expires, s.lastSeenAt, s.createdAt, s.method, u.username, u.email, u.emailVerified
     FROM Session s JOIN User u ON u.id = s.userId
     WHERE s.id = ${sessionId}`;
   const row = rows[0];
@@ -35,6 +37,8 @@ export async function findActiveSession(sessionId: string, userId: string) {
   }
   return {
     id: row.id,
+    createdAt: new Date(row.createdAt),
+    method: row.method,
     user: { id: row.userId, username: row.username, email: row.email, emailVerified: row.emailVerified !== null },
   };
 }
@@ -44,7 +48,9 @@ type ActiveSessionRow = {
   userId: string;
   expires: Date | string;
   lastSeenAt: Date | string;
-  username: string;
+  createdAt: Date | string;
+  method: string;
+  username: string | null;
   email: string;
   emailVerified: Date | string | null;
 };
@@ -56,7 +62,7 @@ export function deleteSession(sessionId: string) {
 export function listSessions(userId: string) {
   return prisma.session.findMany({
     where: { userId, expires: { gt: new Date() } },
-    select: { id: true, ipAddress: true, userAgent: true, createdAt: true, lastSeenAt: true, remember: true },
+    select: { id: true, ipAddress: true, userAgent: true, createdAt: true, lastSeenAt: true, remember: true, method: true },
     orderBy: { lastSeenAt: "desc" },
   });
 }

@@ -123,3 +123,34 @@ export function changePasswordHash(
 export function deleteUserAndData(userId: string) {
   return prisma.user.delete({ where: { id: userId }, select: { id: true } });
 }
+
+/**
+ * Gives a user without one their username; "taken" when another account has it (the unique
+ * index decides races), "already-set" when this user has one.
+ */
+export async function setUsername(userId: string, username: string, usernameKey: string): Promise<"set" | "taken" | "already-set"> {
+  try {
+    const { count } = await prisma.user.updateMany({ where: { id: userId, username: null }, data: { username, usernameKey } });
+    return count === 1 ? "set" : "already-set";
+  } catch (error) {
+    if (duplicateField(error) === "username") return "taken";
+    throw error;
+  }
+}
+
+/** Whether a username is free (ignoring case), for suggesting one. */
+export async function usernameIsFree(usernameKey: string) {
+  return (await prisma.user.count({ where: { usernameKey } })) === 0;
+}
+
+/** Whether the user has a password (people who came through an identity provider may not). */
+export async function hasPassword(userId: string) {
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
+  return Boolean(user?.passwordHash);
+}
+
+/** Stores a first password for a user who has none; false when they have one already. */
+export async function setFirstPasswordHash(userId: string, passwordHash: string) {
+  const { count } = await prisma.user.updateMany({ where: { id: userId, passwordHash: null }, data: { passwordHash } });
+  return count === 1;
+}

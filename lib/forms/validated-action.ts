@@ -1,7 +1,7 @@
 import "server-only";
 import * as z from "zod/mini";
 import type { $ZodType } from "zod/v4/core";
-import { type CurrentSession, requireSession } from "@/lib/auth/session";
+import { type CurrentSession, requireSession, type SessionInfo } from "@/lib/auth/session";
 import { requestIp } from "@/lib/http/request-ip";
 import { echoValues, fieldErrorsOf, type FormState, readFields } from "./form-state";
 
@@ -58,14 +58,25 @@ export function validatedAction<Field extends string, Data>(
 
 /**
  * The same for a signed-in person's form: the session is checked first (no session: off to
- * sign-in, before anything is read) and handed to `handler`.
+ * sign-in, before anything is read; no username yet: off to /welcome, unless the form is the
+ * one that chooses it) and handed to `handler`.
  */
+export function validatedActionWithSession<Field extends string, Data>(
+  options: Options<Field, Data> & { allowWithoutUsername: true },
+  handler: (data: Data, context: ActionContext<Field> & { session: SessionInfo }) => Promise<FormState<Field>>,
+): FormAction<Field>;
 export function validatedActionWithSession<Field extends string, Data>(
   options: Options<Field, Data>,
   handler: (data: Data, context: ActionContext<Field> & { session: CurrentSession }) => Promise<FormState<Field>>,
+): FormAction<Field>;
+export function validatedActionWithSession<Field extends string, Data>(
+  options: Options<Field, Data> & { allowWithoutUsername?: true },
+  handler: (data: Data, context: ActionContext<Field> & { session: CurrentSession }) => Promise<FormState<Field>>,
 ): FormAction<Field> {
   return (async (first: unknown, second?: unknown) => {
-    const session = await requireSession();
+    const session = (options.allowWithoutUsername
+      ? await requireSession({ allowWithoutUsername: true })
+      : await requireSession()) as CurrentSession;
     return validatedAction(options, (data, context) => handler(data, { ...context, session }))({}, postOf(first, second) as FormData);
   }) as FormAction<Field>;
 }

@@ -17,7 +17,7 @@ type Link = { url: string; label: string; expiresIn: string };
 
 type Body = {
   subject: string;
-  username: string;
+  username: string | null;
   /** What happened, one sentence a paragraph. */
   lines: string[];
   link?: Link;
@@ -33,7 +33,7 @@ function render({ subject, username, lines, link, notYou }: Body): MailContent {
   // The URL stands on a line of its own, so that it survives line-wrapping mail clients
   // and tests can pick it out.
   const text = [
-    `Hi ${username},`,
+    `Hi ${username ?? "there"},`,
     ...lines,
     ...(link ? [`${link.label}:\n${link.url}`, expiry] : []),
     notYou,
@@ -44,7 +44,7 @@ function render({ subject, username, lines, link, notYou }: Body): MailContent {
   const html = [
     `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>`,
     `<body style="font-family:sans-serif;font-size:16px;line-height:1.5;color:#111;max-width:560px;margin:0 auto;padding:24px">`,
-    p(`Hi ${escapeHtml(username)},`),
+    p(`Hi ${escapeHtml(username ?? "there")},`),
     ...lines.map((line) => p(escapeHtml(line))),
     ...(link
       ? [
@@ -63,7 +63,7 @@ function render({ subject, username, lines, link, notYou }: Body): MailContent {
   return { subject, text, html };
 }
 
-export function verifyEmail({ username, url, expiresInHours }: { username: string; url: string; expiresInHours: number }) {
+export function verifyEmail({ username, url, expiresInHours }: { username: string | null; url: string; expiresInHours: number }) {
   return render({
     subject: `Confirm your email address for ${APP_NAME}`,
     username,
@@ -73,7 +73,7 @@ export function verifyEmail({ username, url, expiresInHours }: { username: strin
   });
 }
 
-export function passwordReset({ username, url, expiresInMinutes }: { username: string; url: string; expiresInMinutes: number }) {
+export function passwordReset({ username, url, expiresInMinutes }: { username: string | null; url: string; expiresInMinutes: number }) {
   return render({
     subject: `Reset your ${APP_NAME} password`,
     username,
@@ -83,7 +83,7 @@ export function passwordReset({ username, url, expiresInMinutes }: { username: s
   });
 }
 
-export function passwordChanged({ username, when }: { username: string; when: Date }) {
+export function passwordChanged({ username, when }: { username: string | null; when: Date }) {
   return render({
     subject: `Your ${APP_NAME} password was changed`,
     username,
@@ -100,7 +100,7 @@ export function emailChangeRequested({
   url,
   expiresInHours,
 }: {
-  username: string;
+  username: string | null;
   newEmailMasked?: string;
   url: string;
   expiresInHours: number;
@@ -117,7 +117,7 @@ export function emailChangeRequested({
   });
 }
 
-export function emailChangedNotice({ username, newEmail }: { username: string; newEmail: string }) {
+export function emailChangedNotice({ username, newEmail }: { username: string | null; newEmail: string }) {
   return render({
     subject: `Your ${APP_NAME} email address was changed`,
     username,

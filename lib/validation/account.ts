@@ -42,3 +42,15 @@ export const deleteAccountSchema = z.object({
   confirmUsername: z.string({ error: "Type your username to confirm" }).check(z.trim(), z.minLength(1, "Type your username to confirm")),
   currentPassword: passwordField,
 });
+
+/** A first password, for someone who came through an identity provider and has none. */
+export const setPasswordSchema = (passwordMinLength = 8) =>
+  z.object({ password: newPasswordField(passwordMinLength), confirmPassword: confirm }).check(matching);
+
+/** Connect an identity provider; the current password when the sign-in is not recent. */
+export const connectProviderSchema = z.object({
+  provider: z.string().check(z.maxLength(32)),
+  currentPassword: z.optional(z.string().check(z.maxLength(1024))),
+});
+
+export const providerSchema = z.object({ provider: z.string().check(z.maxLength(32)) });

@@ -46,18 +46,33 @@ export const newPasswordField = (passwordMinLength: number) =>
     z.refine((v) => v.length >= passwordMinLength, `Password must be at least ${passwordMinLength} characters`),
   );
 
+/** A username being chosen: 3–32 of a–z, A–Z, 0–9 and _, kept as typed (trimmed). */
+export const usernameField = z
+  .string({ error: "Choose a username" })
+  .check(
+    z.trim(),
+    z.minLength(1, { error: "Choose a username", abort: true }),
+    z.minLength(USERNAME_MIN, `Username must be at least ${USERNAME_MIN} characters`),
+    z.maxLength(USERNAME_MAX, `Username must be at most ${USERNAME_MAX} characters`),
+    z.regex(/^[A-Za-z0-9_]+$/, "Username may only contain letters a–z, digits and underscores"),
+  );
+
+/** /welcome: the username of someone who came through an identity provider. */
+export const welcomeSchema = z.object({ username: usernameField });
+
+/** "Continue with …": which provider, and whether to remember the session. */
+export const providerSignInSchema = z.object({
+  provider: z.string().check(z.maxLength(32)),
+  remember: z.pipe(
+    z.optional(z.unknown()),
+    z.transform((v) => v === true || v === "on" || v === "true"),
+  ),
+});
+
 export function signUpSchema(passwordMinLength = 8) {
   return z
     .object({
-      username: z
-        .string({ error: "Choose a username" })
-        .check(
-          z.trim(),
-          z.minLength(1, { error: "Choose a username", abort: true }),
-          z.minLength(USERNAME_MIN, `Username must be at least ${USERNAME_MIN} characters`),
-          z.maxLength(USERNAME_MAX, `Username must be at most ${USERNAME_MAX} characters`),
-          z.regex(/^[A-Za-z0-9_]+$/, "Username may only contain letters a–z, digits and underscores"),
-        ),
+      username: usernameField,
       email: emailField,
       password: newPasswordField(passwordMinLength),
       confirmPassword: z.string({ error: "Confirm your password" }).check(z.minLength(1, "Confirm your password")),

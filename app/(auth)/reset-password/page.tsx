@@ -22,7 +22,7 @@ export default async function ResetPasswordPage({ searchParams }: PageProps<"/re
           <ResetPasswordForm
             token={token as string}
             passwordMinLength={env.PASSWORD_MIN_LENGTH}
-            userInputs={[link.user.username, link.user.email]}
+            userInputs={[link.user.username ?? "", link.user.email].filter(Boolean)}
           />
         ) : (
           <div className="grid gap-4">

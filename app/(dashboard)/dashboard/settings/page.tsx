@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireSession } from "@/lib/auth/session";
-import { SETTINGS_SECTIONS } from "./sections";
+import { configuredProviders } from "@/lib/auth/providers";
+import { sectionsFor } from "./sections";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -20,7 +21,7 @@ export default async function SettingsPage() {
       </CardHeader>
       <CardContent>
         <dl className="grid gap-3 text-sm">
-          {SETTINGS_SECTIONS.map((section) => (
+          {sectionsFor({ providers: configuredProviders().length }).map((section) => (
             <div key={section.href} className="grid gap-0.5">
               <dt className="font-medium">{section.title}</dt>
               <dd className="text-muted-foreground">{section.summary}</dd>

@@ -3,15 +3,15 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils";
-import { SETTINGS_SECTIONS } from "./sections";
+import type { SettingsSection } from "./sections";
 
 /** The settings menu: a column beside the page on wide screens, wrapping links above it on a phone. */
-export function SettingsNav() {
+export function SettingsNav({ sections }: { sections: readonly SettingsSection[] }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Settings">
       <ul className="flex flex-wrap gap-1 md:flex-col">
-        {SETTINGS_SECTIONS.map((section) => {
+        {sections.map((section) => {
           const current = pathname === section.href;
           return (
             <li key={section.href}>

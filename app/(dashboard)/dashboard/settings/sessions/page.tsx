@@ -31,7 +31,8 @@ export default async function SessionsPage() {
                   ) : null}
                 </p>
                 <p className="text-muted-foreground">
-                  {session.ipAddress ?? "Unknown address"} · Signed in {when(session.createdAt)} · Last seen {when(session.lastSeenAt)}
+                  {session.ipAddress ?? "Unknown address"} · Signed in {session.method === "password" ? "with a password" : `with ${session.method}`}{" "}
+                  {when(session.createdAt)} · Last seen {when(session.lastSeenAt)}
                 </p>
               </div>
               {session.current ? null : (
