@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "./client";
-import { Prisma } from "./generated/client";
+import { isUniqueViolation } from "./errors";
 
 /** A person who comes through an identity provider: no username or password yet. */
 export function createProviderUser(data: { email: string; emailVerified: Date | null; name: string | null; image: string | null }) {
@@ -13,7 +13,7 @@ export async function linkProviderAccount(data: { userId: string; type: string; 
     await prisma.account.create({ data });
     return true;
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return false;
+    if (isUniqueViolation(error)) return false;
     throw error;
   }
 }

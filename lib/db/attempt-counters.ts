@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "./client";
+import { isUniqueViolation } from "./errors";
 import { Prisma } from "./generated/client";
 
 /** How a counter spaces its attempts. */
@@ -53,7 +54,7 @@ async function createIfAbsent(data: Prisma.AttemptCounterCreateInput) {
     await prisma.attemptCounter.create({ data });
     return true;
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return false;
+    if (isUniqueViolation(error)) return false;
     throw error;
   }
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "./client";
-import { Prisma } from "./generated/client";
+import { isMissingRow } from "./errors";
 
 export type LinkRow = {
   purpose: string;
@@ -29,7 +29,7 @@ export async function takeLink(tokenHash: string): Promise<LinkRow | null> {
   try {
     return await prisma.singleUseLink.delete({ where: { tokenHash }, select: LINK_FIELDS });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025") return null;
+    if (isMissingRow(error)) return null;
     throw error;
   }
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "./client";
-import { Prisma } from "./generated/client";
+import { isUniqueViolation } from "./errors";
 
 /**
  * Records a solved challenge as used. False when it was used before: the primary key decides,
@@ -10,7 +10,7 @@ export async function redeemChallenge(signature: string, expiresAt: Date): Promi
   try {
     await prisma.usedChallenge.create({ data: { signature, expiresAt } });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return false;
+    if (isUniqueViolation(error)) return false;
     throw error;
   }
   await prisma.usedChallenge.deleteMany({ where: { expiresAt: { lt: new Date() } } });

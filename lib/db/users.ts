@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "./client";
+import { isUniqueViolation } from "./errors";
 import { voidLinks } from "./links";
 import { deleteOtherSessions } from "./sessions";
 import { Prisma } from "./generated/client";
@@ -26,7 +27,7 @@ export async function createUser(data: NewUser) {
 }
 
 function duplicateField(error: unknown): UniqueField | null {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return null;
+  if (!isUniqueViolation(error)) return null;
   const target = JSON.stringify(error.meta ?? {});
   if (target.includes("usernameKey")) return "username";
   if (target.includes("email")) return "email";
