@@ -17,6 +17,7 @@ const PROTECTED = [
   { name: "settings", path: "/dashboard/settings" },
   { name: "settings-password", path: "/dashboard/settings/password" },
   { name: "settings-email", path: "/dashboard/settings/email" },
+  { name: "settings-two-factor", path: "/dashboard/settings/two-factor" },
   { name: "settings-connected-accounts", path: "/dashboard/settings/connected-accounts" },
   { name: "settings-sessions", path: "/dashboard/settings/sessions" },
   { name: "settings-delete-account", path: "/dashboard/settings/delete-account" },

@@ -37,6 +37,7 @@ describe("parseEnv", () => {
       MAIL_FROM: "Front Door <no-reply@localhost>",
       MAIL_OUTBOX_DIR: "./mail-outbox",
       REQUIRE_VERIFIED_EMAIL: false,
+      REQUIRE_TWO_FACTOR: false,
       LOG_LEVEL: "info",
       PORT: 3000,
       FRONT_DOOR_SERVER: false,

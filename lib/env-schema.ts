@@ -82,6 +82,8 @@ const envSchema = z
     MAIL_FROM: z.string().min(3).default("Front Door <no-reply@localhost>"),
     MAIL_OUTBOX_DIR: z.string().min(1).default("./mail-outbox"),
     REQUIRE_VERIFIED_EMAIL: booleanFlag,
+    // true: a signed-in person without two-factor sets it up before anything else opens.
+    REQUIRE_TWO_FACTOR: booleanFlag,
 
     // Identity providers (README "Sign in with GitHub, Google or OpenID Connect"): each is on
     // when all of its settings are set, and off when none is.

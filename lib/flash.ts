@@ -19,6 +19,10 @@ const FLASH_MESSAGES = {
   "link-expired": { kind: "error", text: "This link has expired. Request a new one." },
   "password-reset": { kind: "success", text: "Your password has been reset. Sign in with your new password." },
   "password-changed": { kind: "success", text: "Your password has been changed. Your other sessions were signed out." },
+  "two-factor-off": { kind: "info", text: "Two-factor authentication is off." },
+  "two-factor-on": { kind: "success", text: "Two-factor authentication is on." },
+  "two-factor-expired": { kind: "error", text: "Your sign-in took too long. Please sign in again." },
+  "two-factor-ended": { kind: "error", text: "Too many wrong codes. Please sign in again." },
   "password-set": { kind: "success", text: "Your password is set. You can now also sign in with your email or username." },
   "verification-sent": { kind: "info", text: "We sent a new verification link to your email address." },
   "email-change-sent": {

@@ -41,7 +41,12 @@ type SecurityEvent =
   | "account.linked"
   | "account.unlinked"
   | "username.chosen"
-  | "password.set";
+  | "password.set"
+  | "two_factor.enabled"
+  | "two_factor.disabled"
+  | "two_factor.refused"
+  | "two_factor.recovery_code_used"
+  | "two_factor.recovery_codes_regenerated";
 
 /**
  * Records an authentication or account event for audit and for spotting attacks (ASVS V16):

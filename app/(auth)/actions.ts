@@ -8,6 +8,15 @@ import { sendVerificationEmail } from "@/lib/account/verify-email";
 import { signIn, signOut } from "@/lib/auth";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { openSession } from "@/lib/auth/open-session";
+import {
+  currentPendingSignIn,
+  forgetPendingSignIn,
+  hasTwoFactor,
+  startPendingSignIn,
+  TWO_FACTOR_PATH,
+  verifySecondFactor,
+} from "@/lib/auth/pending-sign-in";
+import { notifyRecoveryCodeUsed } from "@/lib/account/two-factor";
 import { saveIntent } from "@/lib/auth/provider-intent";
 import { configuredProviders } from "@/lib/auth/providers";
 import { getCurrentSession } from "@/lib/auth/session";
@@ -24,7 +33,7 @@ import { CHALLENGE_FAILED, verifyChallenge } from "@/lib/security/proof-of-work"
 import { tooManyAttempts, tooManySignUps } from "@/lib/security/retry-message";
 import { reserveSignUp } from "@/lib/security/sign-up-limit";
 import { forgotPasswordSchema, resetPasswordSchema } from "@/lib/validation/account";
-import { INVALID_CREDENTIALS, providerSignInSchema, signInSchema, signUpSchema } from "@/lib/validation/auth";
+import { INVALID_CODE, INVALID_CREDENTIALS, providerSignInSchema, signInSchema, signUpSchema, twoFactorCodeSchema } from "@/lib/validation/auth";
 
 const SIGN_UP_FIELDS = ["username", "email", "password", "confirmPassword"] as const;
 const SIGN_IN_FIELDS = ["identifier", "password", "remember"] as const;
@@ -79,13 +88,20 @@ export const signInAction = validatedAction(
       if (outcome.reason === "challenge") return { formError: CHALLENGE_FAILED, challenge: true };
       return { formError: INVALID_CREDENTIALS, challenge: outcome.challenge };
     }
+    const callbackUrl = safeCallbackUrl(formData.get("callbackUrl"));
+    // With two-factor on, the password only opens the second step; no session yet.
+    if (await hasTwoFactor(outcome.user.id)) {
+      await startPendingSignIn(outcome.user.id, { remember: data.remember, callbackUrl });
+      redirect(TWO_FACTOR_PATH);
+    }
     // A sign-in over an existing session replaces it rather than leaving it alive.
     const previous = await getCurrentSession();
     await openSession(outcome.user, { remember: data.remember, replacing: previous?.sessionId });
     await setFlash("signed-in");
-    redirect(safeCallbackUrl(formData.get("callbackUrl")));
+    redirect(callbackUrl);
   },
 );
+
 
 export const forgotPasswordAction = validatedAction(
   { schema: forgotPasswordSchema, fields: FORGOT_FIELDS, keep: FORGOT_FIELDS },
@@ -127,6 +143,36 @@ export const providerSignInAction = validatedAction(
     await saveIntent({ provider, remember });
     await signIn(provider, { redirectTo: safeCallbackUrl(formData.get("callbackUrl")) });
     return {};
+  },
+);
+
+/**
+ * /login/two-factor: the code from the authenticator app, or a recovery code, for the sign-in
+ * this browser started. Right: the session opens ("Remember me" carried over). Wrong: "Invalid
+ * code", and the fifth ends the pending sign-in.
+ */
+export const verifyTwoFactorAction = validatedAction(
+  { schema: twoFactorCodeSchema, fields: ["code"] },
+  async ({ code }, { ip }): Promise<FormState<"code">> => {
+    const pending = await currentPendingSignIn();
+    if (!pending) {
+      await setFlash("two-factor-expired");
+      redirect("/login");
+    }
+    const result = await verifySecondFactor(pending, code, ip);
+    if (result.status === "throttled") return { formError: tooManyAttempts(result.retryAfterMs) };
+    if (result.status === "invalid") return { fieldErrors: { code: INVALID_CODE } };
+    await forgetPendingSignIn();
+    if (result.status === "ended") {
+      await setFlash("two-factor-ended");
+      redirect("/login");
+    }
+    const user = { id: pending.userId, username: pending.user.username, email: pending.user.email };
+    if (result.usedRecoveryCode) after(() => notifyRecoveryCodeUsed(user, result.recoveryCodesLeft));
+    const previous = await getCurrentSession();
+    await openSession(user, { remember: pending.remember, replacing: previous?.sessionId });
+    await setFlash("signed-in");
+    redirect(safeCallbackUrl(pending.callbackUrl));
   },
 );
 

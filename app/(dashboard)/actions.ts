@@ -9,13 +9,23 @@ import {
   deleteAccountSchema,
   providerSchema,
   setPasswordSchema,
+  regenerateCodesSchema,
+  turnOffTwoFactorSchema,
 } from "@/lib/validation/account";
+import { twoFactorCodeSchema } from "@/lib/validation/auth";
 import { changePassword, setFirstPassword } from "@/lib/account/change-password";
 import { disconnect, mayConnect } from "@/lib/account/connected-accounts";
 import { requestEmailChange } from "@/lib/account/change-email";
 import { deleteAccount } from "@/lib/account/delete-account";
 import { endOtherSession, endOtherSessions } from "@/lib/account/sessions";
 import { resendVerification } from "@/lib/account/verify-email";
+import {
+  confirmTwoFactorSetup,
+  regenerateRecoveryCodes,
+  startTwoFactorSetup,
+  turnOffTwoFactor,
+} from "@/lib/account/two-factor";
+import { TWO_FACTOR_SETTINGS_PATH } from "@/lib/auth/session";
 import { signIn, signOut } from "@/lib/auth";
 import { saveIntent } from "@/lib/auth/provider-intent";
 import { CONNECTED_ACCOUNTS_PATH } from "@/lib/auth/provider-sign-in";
@@ -35,6 +45,8 @@ export type DeleteAccountState = FormState<(typeof DELETE_FIELDS)[number]>;
 export type ResendState = FormState<never>;
 export type SetPasswordState = FormState<"password" | "confirmPassword">;
 export type ConnectState = FormState<"provider" | "currentPassword">;
+/** A form that may answer with recovery codes, shown this once. */
+export type RecoveryCodesState<Field extends string> = FormState<Field> & { recoveryCodes?: string[] };
 
 const SETTINGS_PATH = "/dashboard/settings";
 
@@ -130,5 +142,40 @@ export const disconnectProviderAction = validatedActionWithSession(
         ? `${CONNECTED_ACCOUNTS_PATH}?error=last-method&provider=${encodeURIComponent(provider)}`
         : `${CONNECTED_ACCOUNTS_PATH}?disconnected=${encodeURIComponent(provider)}`,
     );
+  },
+);
+
+export const startTwoFactorSetupAction = validatedActionWithSession(
+  { schema: z.object({}), fields: [], allowWithoutTwoFactor: true },
+  async (_data, { session }) => {
+    await startTwoFactorSetup(session.user);
+    redirect(TWO_FACTOR_SETTINGS_PATH);
+  },
+);
+
+/** The first code from the app turns two-factor on; the answer carries the recovery codes. */
+export const confirmTwoFactorSetupAction = validatedActionWithSession(
+  { schema: twoFactorCodeSchema, fields: ["code"], allowWithoutTwoFactor: true },
+  async ({ code }, { session }): Promise<RecoveryCodesState<"code">> => {
+    const result = await confirmTwoFactorSetup(session.user, code);
+    return result.ok ? { recoveryCodes: result.recoveryCodes } : result.state;
+  },
+);
+
+export const regenerateRecoveryCodesAction = validatedActionWithSession(
+  { schema: regenerateCodesSchema, fields: ["currentPassword"] },
+  async ({ currentPassword }, { session, ip }): Promise<RecoveryCodesState<"currentPassword">> => {
+    const result = await regenerateRecoveryCodes(session, currentPassword || undefined, ip);
+    return result.ok ? { recoveryCodes: result.recoveryCodes } : result.state;
+  },
+);
+
+export const turnOffTwoFactorAction = validatedActionWithSession(
+  { schema: turnOffTwoFactorSchema, fields: ["currentPassword", "code"] },
+  async (data, { session, ip }): Promise<FormState<"currentPassword" | "code">> => {
+    const result = await turnOffTwoFactor(session, { currentPassword: data.currentPassword || undefined, code: data.code }, ip);
+    if (!result.ok) return result.state;
+    await setFlash("two-factor-off");
+    redirect(TWO_FACTOR_SETTINGS_PATH);
   },
 );

@@ -3,9 +3,8 @@ import { type IdentityProvider, configuredProviders } from "@/lib/auth/providers
 import { type SessionInfo, signedInRecently } from "@/lib/auth/session";
 import { listProviderAccounts, unlinkProviderAccount } from "@/lib/db/accounts";
 import { hasPassword } from "@/lib/db/users";
-import type { FormState } from "@/lib/forms/form-state";
 import { securityEvent } from "@/lib/log";
-import { confirmCurrentPassword } from "./current-password";
+import { confirmRecentOrPassword } from "./current-password";
 
 export type ConnectedAccount = IdentityProvider & { connectedAt: Date | null };
 
@@ -27,19 +26,8 @@ export async function connectNeedsPassword(session: SessionInfo) {
  * Whether this person may connect `provider` now: within minutes of signing in, or with their
  * current password (counted like every password guess).
  */
-export async function mayConnect(
-  session: SessionInfo,
-  provider: IdentityProvider,
-  currentPassword: string | undefined,
-  ip: string,
-): Promise<{ ok: true } | { ok: false; state: FormState<"currentPassword"> }> {
-  if (signedInRecently(session)) return { ok: true };
-  if (!(await hasPassword(session.user.id))) {
-    return { ok: false, state: { formError: `For your security, sign in again before you connect ${provider.name}.` } };
-  }
-  if (!currentPassword) return { ok: false, state: { fieldErrors: { currentPassword: `Enter your current password to connect ${provider.name}` } } };
-  const check = await confirmCurrentPassword(session.user.id, currentPassword, ip);
-  return check.ok ? { ok: true } : check;
+export function mayConnect(session: SessionInfo, provider: IdentityProvider, currentPassword: string | undefined, ip: string) {
+  return confirmRecentOrPassword(session, currentPassword, ip, `connect ${provider.name}`);
 }
 
 export const LAST_METHOD = "Set a password before you disconnect your last sign-in method.";

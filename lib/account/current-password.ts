@@ -1,5 +1,6 @@
 import "server-only";
-import { findUserById } from "@/lib/db/users";
+import { type SessionInfo, signedInRecently } from "@/lib/auth/session";
+import { findUserById, hasPassword } from "@/lib/db/users";
 import { env } from "@/lib/env";
 import type { FormState } from "@/lib/forms/form-state";
 import { securityEvent } from "@/lib/log";
@@ -36,4 +37,27 @@ export async function confirmCurrentPassword(userId: string, password: string, i
   }
   await attempt.succeed();
   return { ok: true, user };
+}
+
+/**
+ * For changes that need proof it is really this person: within ten minutes of signing in, or
+ * with the current password (counted like every guess). Someone without a password (who came
+ * through an identity provider) must have signed in recently. With `alwaysAskPassword`, the
+ * password is asked for whenever there is one, however recent the sign-in.
+ */
+export async function confirmRecentOrPassword(
+  session: SessionInfo,
+  currentPassword: string | undefined,
+  ip: string,
+  what: string,
+  { alwaysAskPassword = false }: { alwaysAskPassword?: boolean } = {},
+): Promise<{ ok: true } | { ok: false; state: FormState<"currentPassword"> }> {
+  const passwordOn = await hasPassword(session.user.id);
+  if (!passwordOn) {
+    return signedInRecently(session) ? { ok: true } : { ok: false, state: { formError: `For your security, sign in again to ${what}.` } };
+  }
+  if (signedInRecently(session) && !alwaysAskPassword) return { ok: true };
+  if (!currentPassword) return { ok: false, state: { fieldErrors: { currentPassword: `Enter your current password to ${what}` } } };
+  const check = await confirmCurrentPassword(session.user.id, currentPassword, ip);
+  return check.ok ? { ok: true } : check;
 }

@@ -8,7 +8,7 @@ import { env } from "@/lib/env";
 import { hasSecureSessionCookie, isTokenCurrent, readSessionToken, SIGN_IN_PATH } from "./config";
 
 /** The signed-in person. `username` is null until someone who came through an identity provider chooses one. */
-export type SessionUser = { id: string; username: string | null; email: string; emailVerified: boolean };
+export type SessionUser = { id: string; username: string | null; email: string; emailVerified: boolean; twoFactor: boolean };
 export type SessionInfo = { sessionId: string; signedInAt: Date; method: string; user: SessionUser };
 /** A session whose person has a username: what every page but /welcome works with. */
 export type CurrentUser = SessionUser & { username: string };
@@ -40,16 +40,21 @@ export const getCurrentSession = cache(async (): Promise<SessionInfo | null> => 
  * through an identity provider and has no username yet is sent to /welcome to choose one:
  * nothing else opens before (only /welcome itself asks with `allowWithoutUsername`).
  */
-export async function requireSession(): Promise<CurrentSession>;
+export async function requireSession(options?: { allowWithoutTwoFactor: true }): Promise<CurrentSession>;
 export async function requireSession(options: { allowWithoutUsername: true }): Promise<SessionInfo>;
-export async function requireSession(options?: { allowWithoutUsername: true }): Promise<SessionInfo> {
+export async function requireSession(options?: { allowWithoutUsername?: true; allowWithoutTwoFactor?: true }): Promise<SessionInfo> {
   const session = await getCurrentSession();
   if (!session) redirect(SIGN_IN_PATH);
   if (session.user.username === null && !options?.allowWithoutUsername) redirect(WELCOME_PATH);
+  // REQUIRE_TWO_FACTOR: set it up before anything else opens (its own page asks with allowWithoutTwoFactor).
+  if (env.REQUIRE_TWO_FACTOR && !session.user.twoFactor && !options?.allowWithoutTwoFactor && !options?.allowWithoutUsername) {
+    redirect(TWO_FACTOR_SETTINGS_PATH);
+  }
   return session;
 }
 
 export const WELCOME_PATH = "/welcome";
+export const TWO_FACTOR_SETTINGS_PATH = "/dashboard/settings/two-factor";
 
 /** Sessions younger than this may connect an identity provider or set a password without typing a password again. */
 export const RECENT_SIGN_IN_MS = 10 * 60_000;

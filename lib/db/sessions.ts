@@ -26,7 +26,8 @@ export async function findActiveSession(sessionId: string, userId: string) {
   // Raw SQL: this runs on every protected request, and a model query is compiled anew by
   // Prisma's query compiler on each call (about 1 ms of CPU here); the statement is not.
   const rows = await prisma.$queryRaw<ActiveSessionRow[]>`
-    SELECT s.id, s.userId, s.expires, s.lastSeenAt, s.createdAt, s.method, u.username, u.email, u.emailVerified
+    SELECT s.id, s.userId, s.expires, s.lastSeenAt, s.createdAt, s.method, u.username, u.email, u.emailVerified,
+      (SELECT t.enabledAt FROM TwoFactor t WHERE t.userId = s.userId) AS twoFactorAt
     FROM Session s JOIN User u ON u.id = s.userId
     WHERE s.id = ${sessionId}`;
   const row = rows[0];
@@ -39,7 +40,13 @@ export async function findActiveSession(sessionId: string, userId: string) {
     id: row.id,
     createdAt: new Date(row.createdAt),
     method: row.method,
-    user: { id: row.userId, username: row.username, email: row.email, emailVerified: row.emailVerified !== null },
+    user: {
+      id: row.userId,
+      username: row.username,
+      email: row.email,
+      emailVerified: row.emailVerified !== null,
+      twoFactor: row.twoFactorAt !== null,
+    },
   };
 }
 
@@ -53,6 +60,7 @@ type ActiveSessionRow = {
   username: string | null;
   email: string;
   emailVerified: Date | string | null;
+  twoFactorAt: Date | string | null;
 };
 
 export function deleteSession(sessionId: string) {

@@ -66,17 +66,17 @@ export function validatedActionWithSession<Field extends string, Data>(
   handler: (data: Data, context: ActionContext<Field> & { session: SessionInfo }) => Promise<FormState<Field>>,
 ): FormAction<Field>;
 export function validatedActionWithSession<Field extends string, Data>(
-  options: Options<Field, Data>,
+  options: Options<Field, Data> & { allowWithoutTwoFactor?: true },
   handler: (data: Data, context: ActionContext<Field> & { session: CurrentSession }) => Promise<FormState<Field>>,
 ): FormAction<Field>;
 export function validatedActionWithSession<Field extends string, Data>(
-  options: Options<Field, Data> & { allowWithoutUsername?: true },
+  options: Options<Field, Data> & { allowWithoutUsername?: true; allowWithoutTwoFactor?: true },
   handler: (data: Data, context: ActionContext<Field> & { session: CurrentSession }) => Promise<FormState<Field>>,
 ): FormAction<Field> {
   return (async (first: unknown, second?: unknown) => {
     const session = (options.allowWithoutUsername
       ? await requireSession({ allowWithoutUsername: true })
-      : await requireSession()) as CurrentSession;
+      : await requireSession(options.allowWithoutTwoFactor ? { allowWithoutTwoFactor: true } : undefined)) as CurrentSession;
     return validatedAction(options, (data, context) => handler(data, { ...context, session }))({}, postOf(first, second) as FormData);
   }) as FormAction<Field>;
 }

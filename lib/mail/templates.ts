@@ -129,3 +129,24 @@ export function emailChangedNotice({ username, newEmail }: { username: string | 
       `your password at once, and contact the ${APP_NAME} administrator.`,
   });
 }
+
+export function recoveryCodeUsed({ username, remaining }: { username: string | null; remaining: number }) {
+  return render({
+    subject: `A recovery code was used to sign in to ${APP_NAME}`,
+    username,
+    lines: [
+      `Someone signed in to your ${APP_NAME} account with one of your two-factor recovery codes. ` +
+        `${plural(remaining, "code")} ${remaining === 1 ? "is" : "are"} left; you can make a new set in settings.`,
+    ],
+    notYou: "If this was not you, sign in, change your password and make a new set of recovery codes at once.",
+  });
+}
+
+export function twoFactorDisabled({ username }: { username: string | null }) {
+  return render({
+    subject: `Two-factor sign-in was turned off for ${APP_NAME}`,
+    username,
+    lines: [`Two-factor authentication was turned off for your ${APP_NAME} account. Signing in now needs only your password.`],
+    notYou: "If you did not do this, sign in, change your password and turn two-factor authentication on again.",
+  });
+}

@@ -54,3 +54,16 @@ export const connectProviderSchema = z.object({
 });
 
 export const providerSchema = z.object({ provider: z.string().check(z.maxLength(32)) });
+
+/** New recovery codes: the current password when the sign-in is not recent. */
+export const regenerateCodesSchema = z.object({ currentPassword: z.optional(z.string().check(z.maxLength(1024))) });
+
+/** Turning two-factor off: the current password (when there is one) and a code. */
+export const turnOffTwoFactorSchema = z.object({
+  currentPassword: z.optional(z.string().check(z.maxLength(1024))),
+  code: z.string({ error: "Enter a code from your app, or a recovery code" }).check(
+    z.trim(),
+    z.minLength(1, "Enter a code from your app, or a recovery code"),
+    z.maxLength(32, "Invalid code"),
+  ),
+});

@@ -111,3 +111,10 @@ export const signInSchema = z.object({
 
 export type SignUpData = z.output<ReturnType<typeof signUpSchema>>;
 export type SignInData = z.output<typeof signInSchema>;
+
+export const INVALID_CODE = "Invalid code";
+
+/** The second step: 6 digits from the app, or a recovery code ("xxxxx-xxxxx"). */
+export const twoFactorCodeSchema = z.object({
+  code: z.string({ error: "Enter the code" }).check(z.trim(), z.minLength(1, "Enter the code"), z.maxLength(32, INVALID_CODE)),
+});

@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { currentPendingSignIn } from "@/lib/auth/pending-sign-in";
+import { getCurrentSession } from "@/lib/auth/session";
+import { TwoFactorForm } from "./two-factor-form";
+
+export const metadata: Metadata = { title: "Two-factor authentication" };
+
+/** The second step of a sign-in with two-factor on: only for the browser whose password was right. */
+export default async function TwoFactorPage() {
+  if (await getCurrentSession()) redirect("/dashboard");
+  if (!(await currentPendingSignIn())) redirect("/login");
+  return (
+    <Card className="w-full max-w-md">
+      <CardHeader>
+        <CardTitle>Two-factor authentication</CardTitle>
+        <CardDescription>Enter the 6-digit code from your authenticator app, or one of your recovery codes.</CardDescription>
+      </CardHeader>
+      <CardContent>
+        <TwoFactorForm />
+      </CardContent>
+    </Card>
+  );
+}
