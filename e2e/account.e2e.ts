@@ -368,7 +368,7 @@ test.describe("settings", () => {
     await elsewhere.context().close();
     await page.goto("/login");
     await fillSignIn(page, user.username, user.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByRole("alert").filter({ hasText: "Invalid email/username or password" })).toBeVisible();
   });
 });
@@ -381,6 +381,8 @@ async function signUpOther(browser: Browser, user: TestUser) {
 }
 
 test.describe("REQUIRE_VERIFIED_EMAIL=true", () => {
+  // One server for the group: its tests run one after another in one worker, never two servers on one port.
+  test.describe.configure({ mode: "default" });
   const port = extraPort(6);
   let server: ExtraServer | undefined;
 
@@ -397,10 +399,10 @@ test.describe("REQUIRE_VERIFIED_EMAIL=true", () => {
     }
     await page.goto(`${base}/login`);
     await fillSignIn(page, user.username, user.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page).toHaveURL(/\/dashboard$/);
     await page.goto(`${base}/dashboard/settings`);
-    await expect(page.getByRole("navigation", { name: "Settings" }).getByRole("link")).toHaveCount(5);
+    await expect(page.getByRole("navigation", { name: "Settings" }).getByRole("link")).toHaveCount(6);
     await expect(page.getByRole("link", { name: "Connected accounts" })).toHaveCount(0);
     expect((await page.goto(`${base}/dashboard/settings/connected-accounts`))!.status()).toBe(404);
   });

@@ -25,6 +25,8 @@ async function outcomeOf(response: APIResponse) {
 }
 
 test.describe("finding 2: the sign-in throttle was check-then-act", () => {
+  // One server for the group: its tests run one after another in one worker, never two servers on one port.
+  test.describe.configure({ mode: "default" });
   // A server of its own, so that its security log tells how many guesses had their password checked.
   const port = extraPort(16);
   let server: ExtraServer | undefined;

@@ -28,6 +28,8 @@ test("every response carries its own X-Request-Id, and a client cannot choose it
 });
 
 test.describe("an unexpected error on the server (here: a database nobody migrated)", () => {
+  // One server for the group: its tests run one after another in one worker, never two servers on one port.
+  test.describe.configure({ mode: "default" });
   const port = extraPort(15);
   let server: ExtraServer | undefined;
   let dir = "";

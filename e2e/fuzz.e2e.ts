@@ -454,7 +454,7 @@ test.describe("stored text is shown as text, never as markup", () => {
     });
     await page.goto("/login");
     await fillSignIn(page, user.email, user.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page).toHaveURL(/\/dashboard$/);
     await expect(page.locator("main").getByText(`Welcome, ${user.username}`)).toBeVisible();
 

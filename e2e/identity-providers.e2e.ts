@@ -124,7 +124,7 @@ test("a provider account whose email belongs to an account is not linked; after 
   expect(accountsOf(owner.id)).toHaveLength(0);
 
   await fillSignIn(page, user.username, user.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
   await openSettings(page, "Connected accounts");
   await page.getByRole("button", { name: `Connect ${OIDC_NAME}` }).click();

@@ -2,7 +2,7 @@ import { expect, newUser, signIn, signOut, signUp, test } from "./fixtures/test"
 
 test("home page links a visitor to sign in and to create an account", async ({ page }) => {
   await page.goto("/");
-  await expect(page.getByRole("link", { name: "Sign in" })).toHaveAttribute("href", "/login");
+  await expect(page.getByRole("link", { name: "Sign in", exact: true })).toHaveAttribute("href", "/login");
   await expect(page.getByRole("link", { name: "Create account" })).toHaveAttribute("href", "/signup");
   await expect(page.getByRole("button", { name: "Sign out" })).toHaveCount(0);
 });

@@ -16,6 +16,8 @@ const jsonLines = (server: ExtraServer) =>
   });
 
 test.describe("finding 6: log forging through Auth.js's messages", () => {
+  // One server for the group: its tests run one after another in one worker, never two servers on one port.
+  test.describe.configure({ mode: "default" });
   const port = extraPort(14);
   let server: ExtraServer | undefined;
 

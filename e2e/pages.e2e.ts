@@ -18,6 +18,7 @@ const PROTECTED = [
   { name: "settings-password", path: "/dashboard/settings/password" },
   { name: "settings-email", path: "/dashboard/settings/email" },
   { name: "settings-two-factor", path: "/dashboard/settings/two-factor" },
+  { name: "settings-passkeys", path: "/dashboard/settings/passkeys" },
   { name: "settings-connected-accounts", path: "/dashboard/settings/connected-accounts" },
   { name: "settings-sessions", path: "/dashboard/settings/sessions" },
   { name: "settings-delete-account", path: "/dashboard/settings/delete-account" },
@@ -58,7 +59,7 @@ test("forms with errors: no serious accessibility violations", async ({ page }) 
   await page.goto("/login");
   await page.getByLabel("Email or username").fill("nobody_at_all");
   await page.getByLabel("Password", { exact: true }).fill("wrong password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Invalid email/username or password" })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: `${SHOTS}/login-error-light.png`, fullPage: true });

@@ -14,7 +14,7 @@ test("a wrong password and an unknown account get the same message", async ({ pa
   ]) {
     await page.goto("/login");
     await fillSignIn(page, identifier, password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByRole("alert").filter({ hasText: INVALID })).toBeVisible();
     await expect(page).toHaveURL(/\/login$/);
     // What was typed stays, except the password.
@@ -25,20 +25,21 @@ test("a wrong password and an unknown account get the same message", async ({ pa
 
 test("empty sign-in fields get messages next to them", async ({ page }) => {
   await page.goto("/login");
-  // Password managers fill these fields.
-  await expect(page.getByLabel("Email or username")).toHaveAttribute("autocomplete", "username");
+  // Password managers fill these fields (and the browser offers passkeys on the first).
+  await expect(page.getByLabel("Email or username")).toHaveAttribute("autocomplete", "username webauthn");
   await expect(page.getByLabel("Password", { exact: true })).toHaveAttribute("autocomplete", "current-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   expect(await errorOf(page, "Email or username")).toContain("Enter your email or username");
   expect(await errorOf(page, "Password")).toContain("Enter your password");
 });
 
 test("the browser checks the form with the shared schema, loaded on first focus, without posting", async ({ page }) => {
   const scripts: string[] = [];
-  const posts: string[] = [];
+  const formPosts: string[] = [];
   page.on("request", (request) => {
     if (request.resourceType() === "script") scripts.push(request.url());
-    if (request.method() === "POST") posts.push(request.url());
+    // (The first focus also asks for passkey autofill options: a POST without the form's fields.)
+    if (request.method() === "POST" && /name="[^"]*(identifier|password)"/.test(request.postData() ?? "")) formPosts.push(request.url());
   });
   await page.goto("/login", { waitUntil: "networkidle" });
   const atLoad = scripts.length;
@@ -49,9 +50,9 @@ test("the browser checks the form with the shared schema, loaded on first focus,
   await page.getByLabel("Email or username").fill("   ");
   await page.getByLabel("Password", { exact: true }).focus();
   expect(await errorOf(page, "Email or username")).toContain("Enter your email or username");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   expect(await errorOf(page, "Password")).toContain("Enter your password");
-  expect(posts).toEqual([]);
+  expect(formPosts).toEqual([]);
 });
 
 test("if the schema cannot be loaded, the form still posts and the server's messages show", async ({ page }) => {
@@ -60,7 +61,7 @@ test("if the schema cannot be loaded, the form still posts and the server's mess
   await page.route("**/*.js", (route) => route.abort());
   const posted = page.waitForRequest((request) => request.method() === "POST");
   await page.getByLabel("Email or username").focus();
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await posted;
   expect(await errorOf(page, "Email or username")).toContain("Enter your email or username");
   expect(await errorOf(page, "Password")).toContain("Enter your password");
@@ -80,7 +81,7 @@ test("a password over 72 bytes is refused at sign-in, never matched on its first
 
   await page.goto("/login");
   await fillSignIn(page, user.email, `${prefix}!`);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   expect(await errorOf(page, "Password")).toMatch(/at most 72 bytes/);
   await expect(page).toHaveURL(/\/login$/);
 });
@@ -95,7 +96,7 @@ test("after sign-in the user goes to a same-origin callbackUrl", async ({ page, 
   await page.goto("/dashboard/profile?tab=1");
   await expect(page).toHaveURL(/\/login\?callbackUrl=/);
   await fillSignIn(page, user.email, user.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/dashboard\/profile\?tab=1$/);
 });
 
@@ -104,7 +105,7 @@ test("open-redirect attempts through callbackUrl land on the dashboard", async (
   for (const attempt of attempts) {
     await page.goto(`/login?callbackUrl=${encodeURIComponent(attempt)}`);
     await fillSignIn(page, user.email, user.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page, attempt).toHaveURL(/^http:\/\/localhost:\d+\/dashboard$/);
     await page.context().clearCookies();
   }
@@ -147,7 +148,7 @@ test("sign-in upgrades a stored hash when the configured bcrypt cost changes", a
   // The second server shares the database and is configured with BCRYPT_COST=11.
   await page.goto(`http://localhost:${REHASH_PORT}/login`);
   await fillSignIn(page, user.username, user.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
   const upgraded = findUser(user.username)!.passwordHash;
   expect(upgraded.startsWith("$2b$11$")).toBe(true);

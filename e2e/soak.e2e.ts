@@ -11,6 +11,8 @@ const CONCURRENCY = 16;
 const RSS_BOUND_MB = 400;
 
 test.describe("finding 1: out of memory after about 2,000 distinct session cookies", () => {
+  // One server for the group: its tests run one after another in one worker, never two servers on one port.
+  test.describe.configure({ mode: "default" });
   const port = extraPort(13);
   let server: ExtraServer | undefined;
 

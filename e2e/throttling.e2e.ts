@@ -12,7 +12,7 @@ const LOCK_MINUTES = Number(E2E_LIMITS.LOGIN_LOCK_MINUTES);
 async function tryPassword(page: Page, identifier: string, password: string) {
   await page.goto("/login");
   await fillSignIn(page, identifier, password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   const alert = page.getByRole("alert").filter({ hasText: /\S/ });
   await expect(alert).toBeVisible();
   return (await alert.innerText()).trim();
@@ -41,7 +41,7 @@ async function ownerSignsIn(browser: Browser, identifier: string, password: stri
   const owner = await pageFrom(browser, newIp());
   await owner.goto("/login");
   await fillSignIn(owner, identifier, password);
-  await owner.getByRole("button", { name: "Sign in" }).click();
+  await owner.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(owner).toHaveURL(/\/dashboard$/);
   await owner.context().close();
 }
@@ -82,7 +82,7 @@ test("a correct password resets the account's count of failures", async ({ page,
     expect(await tryPassword(page, user.username, "wrong guess b")).toBe(INVALID);
     await page.goto("/login");
     await fillSignIn(page, user.username, user.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page).toHaveURL(/\/dashboard$/);
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/login$/);
@@ -122,7 +122,7 @@ test("after failures from one network, sign-ins need a proof of work: the browse
   // A real browser signs in without noticing: the form solves the challenge in the background.
   await page.goto("/login");
   await fillSignIn(page, user.username, user.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
 });
 
@@ -227,6 +227,8 @@ test("Auth.js's own credentials endpoint is closed: passwords are only checked b
 });
 
 test.describe("behind no proxy (TRUST_PROXY=0)", () => {
+  // One server for the group: its tests run one after another in one worker, never two servers on one port.
+  test.describe.configure({ mode: "default" });
   const port = extraPort(7);
   let server: ExtraServer | undefined;
 

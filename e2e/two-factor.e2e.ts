@@ -1,43 +1,11 @@
 import type { Page } from "@playwright/test";
-import { Secret, TOTP } from "otpauth";
 import { extraPort } from "../playwright.config";
 import { type ExtraServer, startServer } from "./fixtures/server";
+import { codeFor, passwordStep, setUpTwoFactor, STEP_MS } from "./fixtures/two-factor";
 import { expect, fillSignIn, newIp, openSettings, signOut, test, type TestUser } from "./fixtures/test";
 
 // Two-factor sign-in with an authenticator app: the test plays the app, computing codes from the
 // key the set-up page shows.
-
-const STEP_MS = 30_000;
-
-/** The code an authenticator app shows for `secret`, `steps` time steps from now. */
-const codeFor = (secret: string, steps = 0) =>
-  new TOTP({ secret: Secret.fromBase32(secret), algorithm: "SHA1", digits: 6, period: 30 }).generate({ timestamp: Date.now() + steps * STEP_MS });
-
-/** Turns two-factor on from settings; returns the key and the recovery codes shown once. */
-async function setUpTwoFactor(page: Page) {
-  await openSettings(page, "Two-factor authentication");
-  await page.getByRole("button", { name: "Set up authenticator app" }).click();
-  await expect(page.getByText("Secret key")).toBeVisible();
-  await expect(page.getByRole("img", { name: /QR code/ })).toBeVisible();
-  const secret = (await page.getByTestId("secret-key").innerText()).replace(/\s+/g, "");
-  expect(secret).toMatch(/^[A-Z2-7]{32}$/);
-  await page.getByLabel("Code").fill(codeFor(secret));
-  await page.getByRole("button", { name: "Verify" }).click();
-  const list = page.getByRole("list", { name: "Recovery codes" });
-  await expect(list.getByRole("listitem")).toHaveCount(10);
-  const recoveryCodes = await list.getByRole("listitem").allInnerTexts();
-  await page.getByRole("link", { name: "I have saved these codes" }).click();
-  await expect(page.getByTestId("recovery-codes-left")).toContainText("10 of 10");
-  return { secret, recoveryCodes };
-}
-
-/** Signs in with the password; two-factor accounts stop at the second step. */
-async function passwordStep(page: Page, user: TestUser, remember = false) {
-  await page.goto("/login");
-  await fillSignIn(page, user.username, user.password, remember);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/login\/two-factor$/);
-}
 
 async function enterCode(page: Page, code: string) {
   await page.getByLabel("Code").fill(code);
@@ -54,7 +22,7 @@ async function enterWrongCode(page: Page, code: string) {
 async function signInUser(page: Page, user: TestUser) {
   await page.goto("/login");
   await fillSignIn(page, user.username, user.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
 }
 
@@ -163,6 +131,8 @@ test("turning two-factor off needs the password and a code, and mails a notice",
 });
 
 test.describe("REQUIRE_TWO_FACTOR=true", () => {
+  // One server for the group: its tests run one after another in one worker, never two servers on one port.
+  test.describe.configure({ mode: "default" });
   const port = extraPort(17);
   let server: ExtraServer | undefined;
 
@@ -176,7 +146,7 @@ test.describe("REQUIRE_TWO_FACTOR=true", () => {
     const page = await context.newPage();
     await page.goto("/login");
     await fillSignIn(page, user.username, user.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page).toHaveURL(/\/dashboard\/settings\/two-factor$/);
     for (const path of ["/dashboard", "/dashboard/profile", "/dashboard/settings/sessions"]) {
       await page.goto(path);

@@ -19,6 +19,8 @@ const FLASH_MESSAGES = {
   "link-expired": { kind: "error", text: "This link has expired. Request a new one." },
   "password-reset": { kind: "success", text: "Your password has been reset. Sign in with your new password." },
   "password-changed": { kind: "success", text: "Your password has been changed. Your other sessions were signed out." },
+  "passkey-added": { kind: "success", text: "Your passkey is added. You can sign in with it." },
+  "passkey-removed": { kind: "info", text: "The passkey is removed." },
   "two-factor-off": { kind: "info", text: "Two-factor authentication is off." },
   "two-factor-on": { kind: "success", text: "Two-factor authentication is on." },
   "two-factor-expired": { kind: "error", text: "Your sign-in took too long. Please sign in again." },

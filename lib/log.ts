@@ -46,7 +46,11 @@ type SecurityEvent =
   | "two_factor.disabled"
   | "two_factor.refused"
   | "two_factor.recovery_code_used"
-  | "two_factor.recovery_codes_regenerated";
+  | "two_factor.recovery_codes_regenerated"
+  | "passkey.added"
+  | "passkey.removed"
+  | "passkey.refused"
+  | "passkey.confirmed";
 
 /**
  * Records an authentication or account event for audit and for spotting attacks (ASVS V16):

@@ -10,6 +10,7 @@ import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { openSession } from "@/lib/auth/open-session";
 import {
   currentPendingSignIn,
+  finishPendingSignIn,
   forgetPendingSignIn,
   hasTwoFactor,
   startPendingSignIn,
@@ -33,7 +34,21 @@ import { CHALLENGE_FAILED, verifyChallenge } from "@/lib/security/proof-of-work"
 import { tooManyAttempts, tooManySignUps } from "@/lib/security/retry-message";
 import { reserveSignUp } from "@/lib/security/sign-up-limit";
 import { forgotPasswordSchema, resetPasswordSchema } from "@/lib/validation/account";
-import { INVALID_CODE, INVALID_CREDENTIALS, providerSignInSchema, signInSchema, signUpSchema, twoFactorCodeSchema } from "@/lib/validation/auth";
+import {
+  INVALID_CODE,
+  INVALID_CREDENTIALS,
+  passkeyOptionsSchema,
+  providerSignInSchema,
+  signInSchema,
+  signUpSchema,
+  twoFactorCodeSchema,
+  webAuthnResponseSchema,
+} from "@/lib/validation/auth";
+import * as z from "zod/mini";
+import { authenticationOptions, verifyPasskey } from "@/lib/auth/passkeys";
+import { PASSKEY_INCOMPLETE } from "@/lib/auth/passkey-messages";
+import { requestIp } from "@/lib/http/request-ip";
+import { challengeWait } from "@/lib/security/challenge-limit";
 
 const SIGN_UP_FIELDS = ["username", "email", "password", "confirmPassword"] as const;
 const SIGN_IN_FIELDS = ["identifier", "password", "remember"] as const;
@@ -175,6 +190,59 @@ export const verifyTwoFactorAction = validatedAction(
     redirect(safeCallbackUrl(pending.callbackUrl));
   },
 );
+
+export type PasskeyAnswer = { error?: string };
+
+
+/** Options for "Sign in with a passkey" (and the passkey autofill), a few a minute per network. */
+export async function passkeySignInOptionsAction(forSecondStep: unknown = false) {
+  const ip = await requestIp();
+  if ((await challengeWait(ip)) > 0) return null;
+  if (forSecondStep === true) {
+    const pending = await currentPendingSignIn();
+    return pending ? authenticationOptions(pending.userId) : null;
+  }
+  return authenticationOptions();
+}
+
+/**
+ * Signs in with a passkey: both factors at once (the device, and its user verification), so no
+ * code is asked; the same session as any other sign-in.
+ */
+export async function signInWithPasskeyAction(response: unknown, options: unknown): Promise<PasskeyAnswer> {
+  const parsed = z.safeParse(webAuthnResponseSchema, response);
+  const { remember, callbackUrl } = z.safeParse(passkeyOptionsSchema, options).data ?? { remember: false, callbackUrl: undefined };
+  const ip = await requestIp();
+  const user = parsed.success ? await verifyPasskey(parsed.data as never) : null;
+  if (!user) {
+    securityEvent("passkey.refused", { ip });
+    return { error: PASSKEY_INCOMPLETE };
+  }
+  securityEvent("signin.success", { userId: user.id, ip, method: "passkey" });
+  const previous = await getCurrentSession();
+  await openSession(user, { remember, replacing: previous?.sessionId, method: "passkey" });
+  await setFlash("signed-in");
+  redirect(safeCallbackUrl(callbackUrl));
+}
+
+/** The second step with a passkey instead of a code, for accounts that have both. */
+export async function verifyTwoFactorPasskeyAction(response: unknown): Promise<PasskeyAnswer> {
+  const pending = await currentPendingSignIn();
+  if (!pending) redirect("/login");
+  const parsed = z.safeParse(webAuthnResponseSchema, response);
+  const ip = await requestIp();
+  const user = parsed.success ? await verifyPasskey(parsed.data as never, pending.userId) : null;
+  if (!user || !(await finishPendingSignIn(pending))) {
+    securityEvent("passkey.refused", { userId: pending.userId, ip });
+    return { error: PASSKEY_INCOMPLETE };
+  }
+  await forgetPendingSignIn();
+  securityEvent("signin.success", { userId: user.id, ip, method: "passkey" });
+  const previous = await getCurrentSession();
+  await openSession(user, { remember: pending.remember, replacing: previous?.sessionId, method: "passkey" });
+  await setFlash("signed-in");
+  redirect(safeCallbackUrl(pending.callbackUrl));
+}
 
 export async function signOutAction() {
   await signOut({ redirect: false });

@@ -1,5 +1,6 @@
 import { providerSignInAction } from "@/app/(auth)/actions";
 import { Button } from "@/components/ui/button";
+import { Divider } from "@/components/ui/divider";
 import type { IdentityProvider } from "@/lib/auth/providers";
 
 /**
@@ -18,11 +19,7 @@ export function ProviderButtons({
   if (providers.length === 0) return null;
   return (
     <div className="grid gap-3">
-      <div className="flex items-center gap-3 text-xs uppercase tracking-wider text-muted-foreground" aria-hidden>
-        <span className="h-px flex-1 bg-border" />
-        or
-        <span className="h-px flex-1 bg-border" />
-      </div>
+      <Divider>or</Divider>
       {providers.map((provider) => (
         <form key={provider.id} action={providerSignInAction}>
           <input type="hidden" name="provider" value={provider.id} />

@@ -9,23 +9,32 @@ import {
   deleteAccountSchema,
   providerSchema,
   setPasswordSchema,
+  addPasskeySchema,
   regenerateCodesSchema,
   turnOffTwoFactorSchema,
 } from "@/lib/validation/account";
-import { twoFactorCodeSchema } from "@/lib/validation/auth";
+import { passkeyNameSchema, twoFactorCodeSchema, webAuthnResponseSchema } from "@/lib/validation/auth";
+import type { PublicKeyCredentialCreationOptionsJSON } from "@simplewebauthn/server";
+import { confirmRecentOrPassword } from "@/lib/account/current-password";
+import { fieldErrorsOf } from "@/lib/forms/form-state";
 import { changePassword, setFirstPassword } from "@/lib/account/change-password";
 import { disconnect, mayConnect } from "@/lib/account/connected-accounts";
 import { requestEmailChange } from "@/lib/account/change-email";
 import { deleteAccount } from "@/lib/account/delete-account";
 import { endOtherSession, endOtherSessions } from "@/lib/account/sessions";
 import { resendVerification } from "@/lib/account/verify-email";
+import { addPasskey, confirmWithPasskey, removePasskey } from "@/lib/account/passkeys";
+import { authenticationOptions, registrationOptions } from "@/lib/auth/passkeys";
+import { PASSKEY_NOT_CONFIRMED } from "@/lib/auth/passkey-messages";
+import { challengeWait } from "@/lib/security/challenge-limit";
+import { requestIp } from "@/lib/http/request-ip";
 import {
   confirmTwoFactorSetup,
   regenerateRecoveryCodes,
   startTwoFactorSetup,
   turnOffTwoFactor,
 } from "@/lib/account/two-factor";
-import { TWO_FACTOR_SETTINGS_PATH } from "@/lib/auth/session";
+import { requireSession, TWO_FACTOR_SETTINGS_PATH } from "@/lib/auth/session";
 import { signIn, signOut } from "@/lib/auth";
 import { saveIntent } from "@/lib/auth/provider-intent";
 import { CONNECTED_ACCOUNTS_PATH } from "@/lib/auth/provider-sign-in";
@@ -46,9 +55,12 @@ export type ResendState = FormState<never>;
 export type SetPasswordState = FormState<"password" | "confirmPassword">;
 export type ConnectState = FormState<"provider" | "currentPassword">;
 /** A form that may answer with recovery codes, shown this once. */
+export type PasskeyState = FormState<"name" | "currentPassword">;
 export type RecoveryCodesState<Field extends string> = FormState<Field> & { recoveryCodes?: string[] };
 
 const SETTINGS_PATH = "/dashboard/settings";
+const PASSKEYS_PATH = `${SETTINGS_PATH}/passkeys`;
+const PASSKEY_NOT_ADDED = "Adding the passkey did not complete. Please try again.";
 
 export const resendVerificationAction = validatedActionWithSession(
   { schema: z.object({}), fields: [] },
@@ -74,7 +86,7 @@ export const changePasswordAction = validatedActionWithSession(
 export const changeEmailAction = validatedActionWithSession(
   { schema: changeEmailSchema, fields: EMAIL_FIELDS, keep: ["email"] },
   async (data, { session, ip }): Promise<ChangeEmailState> => {
-    const result = await requestEmailChange(session.user.id, data, ip);
+    const result = await requestEmailChange(session, data, ip);
     if (!result.ok) return result.state;
     await setFlash("email-change-sent");
     redirect(`${SETTINGS_PATH}/email`);
@@ -98,7 +110,7 @@ export const revokeOtherSessionsAction = validatedActionWithSession({ schema: z.
 export const deleteAccountAction = validatedActionWithSession(
   { schema: deleteAccountSchema, fields: DELETE_FIELDS },
   async (data, { session, ip }): Promise<DeleteAccountState> => {
-    const result = await deleteAccount(session.user, data, ip);
+    const result = await deleteAccount(session, data, ip);
     if (!result.ok) return result.state;
     await signOut({ redirect: false });
     await setFlash("account-deleted");
@@ -173,9 +185,69 @@ export const regenerateRecoveryCodesAction = validatedActionWithSession(
 export const turnOffTwoFactorAction = validatedActionWithSession(
   { schema: turnOffTwoFactorSchema, fields: ["currentPassword", "code"] },
   async (data, { session, ip }): Promise<FormState<"currentPassword" | "code">> => {
-    const result = await turnOffTwoFactor(session, { currentPassword: data.currentPassword || undefined, code: data.code }, ip);
+    const result = await turnOffTwoFactor(session, { currentPassword: data.currentPassword || undefined, code: data.code || undefined }, ip);
     if (!result.ok) return result.state;
     await setFlash("two-factor-off");
     redirect(TWO_FACTOR_SETTINGS_PATH);
   },
 );
+
+/**
+ * Options for "Add a passkey", once the person shows it is them: signed in within minutes, or
+ * their current password (counted like every password guess). A stolen session alone cannot
+ * plant a passkey that outlives it.
+ */
+export async function passkeyRegistrationOptionsAction(
+  input: unknown,
+): Promise<{ options: PublicKeyCredentialCreationOptionsJSON } | { state: PasskeyState }> {
+  const session = await requireSession();
+  const parsed = z.safeParse(addPasskeySchema, input);
+  if (!parsed.success) return { state: { fieldErrors: fieldErrorsOf(parsed.error) } };
+  const allowed = await confirmRecentOrPassword(session, parsed.data.currentPassword, await requestIp(), "add a passkey");
+  if (!allowed.ok) return { state: allowed.state };
+  return { options: await registrationOptions(session.user) };
+}
+
+/** Stores the passkey the browser just made, under the name the person gave it. */
+export async function addPasskeyAction(name: unknown, response: unknown): Promise<PasskeyState> {
+  const { user } = await requireSession();
+  const named = z.safeParse(passkeyNameSchema, name);
+  if (!named.success) return { fieldErrors: { name: named.error.issues[0]!.message } };
+  const parsed = z.safeParse(webAuthnResponseSchema, response);
+  if (!parsed.success || !(await addPasskey(user, named.data, parsed.data as never, await requestIp()))) {
+    return { formError: PASSKEY_NOT_ADDED };
+  }
+  await setFlash("passkey-added");
+  redirect(PASSKEYS_PATH);
+}
+
+export const removePasskeyAction = validatedActionWithSession(
+  { schema: z.object({ id: z.string().check(z.maxLength(1024)) }), fields: ["id"] },
+  async ({ id }, { session, ip }) => {
+    const outcome = await removePasskey(session.user, id, ip);
+    if (outcome === "last-method") redirect(`${PASSKEYS_PATH}?error=last-method`);
+    if (outcome === "removed") await setFlash("passkey-removed");
+    redirect(PASSKEYS_PATH);
+  },
+);
+
+/** Options for "Confirm with a passkey": only this person's own passkeys, a few a minute per network. */
+export async function passkeyConfirmOptionsAction() {
+  const { user } = await requireSession({ allowWithoutTwoFactor: true });
+  if ((await challengeWait(await requestIp())) > 0) return null;
+  return authenticationOptions(user.id);
+}
+
+/**
+ * Confirms it is really this person with one of their passkeys: for ten minutes the session
+ * counts as freshly signed in (sensitive settings need no password) and turning two-factor
+ * off needs no code.
+ */
+export async function confirmWithPasskeyAction(response: unknown): Promise<{ error?: string }> {
+  const session = await requireSession({ allowWithoutTwoFactor: true });
+  const parsed = z.safeParse(webAuthnResponseSchema, response);
+  if (!parsed.success || !(await confirmWithPasskey(session, parsed.data as never, await requestIp()))) {
+    return { error: PASSKEY_NOT_CONFIRMED };
+  }
+  return {};
+}

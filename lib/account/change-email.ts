@@ -1,5 +1,6 @@
 import "server-only";
 import { issueLink, type LinkTarget } from "@/lib/auth/links";
+import type { SessionInfo } from "@/lib/auth/session";
 import { EMAIL_TAKEN } from "@/lib/auth/sign-up";
 import { findUserByEmail, replaceEmail } from "@/lib/db/users";
 import type { FormState } from "@/lib/forms/form-state";
@@ -7,23 +8,24 @@ import { securityEvent } from "@/lib/log";
 import * as templates from "@/lib/mail/templates";
 import { mailWait } from "@/lib/security/mail-limit";
 import { tooManyMails } from "@/lib/security/retry-message";
-import { confirmCurrentPassword } from "./current-password";
+import { confirmRecentOrPassword } from "./current-password";
 import { deliver } from "./notify";
 
 type Field = "email" | "currentPassword";
 
 /**
- * Asks to move a signed-in account to `newEmail`: after the current password, a link goes to
- * the new address; nothing changes until it is opened (lib/account/verify-email.ts).
+ * Asks to move a signed-in account to `newEmail`: after the current password (without one: a
+ * recent sign-in or passkey confirmation), a link goes to the new address; nothing changes
+ * until it is opened (lib/account/verify-email.ts).
  */
 export async function requestEmailChange(
-  userId: string,
-  { email: newEmail, currentPassword }: { email: string; currentPassword: string },
+  session: SessionInfo,
+  { email: newEmail, currentPassword }: { email: string; currentPassword?: string },
   ip: string,
 ): Promise<{ ok: true } | { ok: false; state: FormState<Field> }> {
-  const check = await confirmCurrentPassword(userId, currentPassword, ip);
+  const check = await confirmRecentOrPassword(session, currentPassword, ip, "change your email", { alwaysAskPassword: true });
   if (!check.ok) return check;
-  const { user } = check;
+  const { user } = session;
   const wait = await mailWait(`user:${user.id}`);
   if (wait > 0) return { ok: false, state: { formError: tooManyMails(wait) } };
   if (newEmail === user.email) return { ok: false, state: { fieldErrors: { email: "This is already your email address" } } };

@@ -25,7 +25,7 @@ export async function getSessions(userId: string, currentSessionId: string): Pro
     createdAt: row.createdAt,
     lastSeenAt: row.lastSeenAt,
     current: row.id === currentSessionId,
-    method: row.method === "password" ? "password" : (providerName(row.method) ?? row.method),
+    method: row.method === "password" || row.method === "passkey" ? row.method : (providerName(row.method) ?? row.method),
   }));
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { renderSVG } from "uqr";
 import { appCodeAccepted } from "@/lib/auth/pending-sign-in";
-import type { SessionInfo } from "@/lib/auth/session";
+import { confirmedRecently, type SessionInfo } from "@/lib/auth/session";
 import {
   decryptSecret,
   encryptSecret,
@@ -25,6 +25,7 @@ import {
 import type { FormState } from "@/lib/forms/form-state";
 import { securityEvent } from "@/lib/log";
 import * as templates from "@/lib/mail/templates";
+import { ENTER_CODE } from "@/lib/validation/account";
 import { INVALID_CODE } from "@/lib/validation/auth";
 import { confirmRecentOrPassword } from "./current-password";
 import { deliver } from "./notify";
@@ -85,17 +86,23 @@ export async function regenerateRecoveryCodes(
   return { ok: true, recoveryCodes };
 }
 
-/** Turns two-factor off: the current password (or, without one, a recent sign-in) and a code; a notice is mailed. */
+/**
+ * Turns two-factor off: the current password (or, without one, a recent sign-in) and a code,
+ * or a passkey confirmed in the last ten minutes in place of the code; a notice is mailed.
+ */
 export async function turnOffTwoFactor(
   session: SessionInfo,
-  { currentPassword, code }: { currentPassword?: string; code: string },
+  { currentPassword, code }: { currentPassword?: string; code?: string },
   ip: string,
 ): Promise<{ ok: true } | { ok: false; state: FormState<"currentPassword" | "code"> }> {
   const allowed = await confirmRecentOrPassword(session, currentPassword, ip, "turn two-factor authentication off", { alwaysAskPassword: true });
   if (!allowed.ok) return allowed;
   const userId = session.user.id;
-  const codeOk = isRecoveryCodeShape(code) ? await useRecoveryCode(userId, hashRecoveryCode(code)) : await appCodeAccepted(userId, code);
-  if (!codeOk) return { ok: false, state: { fieldErrors: { code: INVALID_CODE } } };
+  if (!confirmedRecently(session)) {
+    if (!code) return { ok: false, state: { fieldErrors: { code: ENTER_CODE } } };
+    const codeOk = isRecoveryCodeShape(code) ? await useRecoveryCode(userId, hashRecoveryCode(code)) : await appCodeAccepted(userId, code);
+    if (!codeOk) return { ok: false, state: { fieldErrors: { code: INVALID_CODE } } };
+  }
   await disableTwoFactor(userId);
   securityEvent("two_factor.disabled", { userId, ip });
   await deliver(session.user.email, templates.twoFactorDisabled({ username: session.user.username }));

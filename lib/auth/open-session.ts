@@ -15,11 +15,15 @@ import type { SignedInUser } from "./sign-in";
  * Auth.js is handed a single-use grant instead of the password, which was checked already.
  * A session this browser had before (`replacing`) ends, so a sign-in never leaves it alive.
  */
-export async function openSession(user: SignedInUser, { remember, replacing }: { remember: boolean; replacing?: string | null }) {
+export async function openSession(
+  user: SignedInUser,
+  { remember, replacing, method = "password" }: { remember: boolean; replacing?: string | null; method?: string },
+) {
   const lifetime = remember ? REMEMBERED_SESSION_SECONDS : BROWSER_SESSION_SECONDS;
   const session = await createSession({
     userId: user.id,
     remember,
+    method,
     expires: new Date(Date.now() + lifetime * 1000),
     ...requestMeta(await headers(), env.TRUST_PROXY),
   });

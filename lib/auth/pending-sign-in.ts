@@ -103,3 +103,6 @@ export async function appCodeAccepted(userId: string, code: string, now = Date.n
 
 /** Whether signing in to this account takes a second step. */
 export { hasTwoFactor };
+
+/** Ends a pending sign-in that its second step (a passkey) completed; false when it was ended already. */
+export const finishPendingSignIn = (pending: PendingSignIn) => endPendingSignIn(pending.tokenHash);

@@ -9,7 +9,14 @@ import { hasSecureSessionCookie, isTokenCurrent, readSessionToken, SIGN_IN_PATH 
 
 /** The signed-in person. `username` is null until someone who came through an identity provider chooses one. */
 export type SessionUser = { id: string; username: string | null; email: string; emailVerified: boolean; twoFactor: boolean };
-export type SessionInfo = { sessionId: string; signedInAt: Date; method: string; user: SessionUser };
+export type SessionInfo = {
+  sessionId: string;
+  signedInAt: Date;
+  /** When the person last confirmed it is them with a passkey in this session, if they did. */
+  confirmedAt: Date | null;
+  method: string;
+  user: SessionUser;
+};
 /** A session whose person has a username: what every page but /welcome works with. */
 export type CurrentUser = SessionUser & { username: string };
 export type CurrentSession = SessionInfo & { user: CurrentUser };
@@ -22,7 +29,7 @@ export type CurrentSession = SessionInfo & { user: CurrentUser };
 export async function liveSession(token: JWT | null | undefined): Promise<SessionInfo | null> {
   if (!isTokenCurrent(token)) return null;
   const row = await findActiveSession(token.sid!, token.sub!);
-  return row && { sessionId: row.id, signedInAt: row.createdAt, method: row.method, user: row.user };
+  return row && { sessionId: row.id, signedInAt: row.createdAt, confirmedAt: row.confirmedAt, method: row.method, user: row.user };
 }
 
 /**
@@ -56,9 +63,16 @@ export async function requireSession(options?: { allowWithoutUsername?: true; al
 export const WELCOME_PATH = "/welcome";
 export const TWO_FACTOR_SETTINGS_PATH = "/dashboard/settings/two-factor";
 
-/** Sessions younger than this may connect an identity provider or set a password without typing a password again. */
+/**
+ * Sessions signed in (or confirmed with a passkey) less than this ago may make sensitive
+ * changes without typing a password again.
+ */
 export const RECENT_SIGN_IN_MS = 10 * 60_000;
-export const signedInRecently = (session: SessionInfo, now = Date.now()) => now - session.signedInAt.getTime() < RECENT_SIGN_IN_MS;
+/** Whether the session confirmed it is its person with a passkey in the last ten minutes. */
+export const confirmedRecently = (session: SessionInfo, now = Date.now()) =>
+  session.confirmedAt !== null && now - session.confirmedAt.getTime() < RECENT_SIGN_IN_MS;
+export const signedInRecently = (session: SessionInfo, now = Date.now()) =>
+  now - session.signedInAt.getTime() < RECENT_SIGN_IN_MS || confirmedRecently(session, now);
 
 /**
  * For pages that need a verified email address when REQUIRE_VERIFIED_EMAIL is on: false

@@ -30,18 +30,19 @@ export function listProviderAccounts(userId: string) {
 }
 
 /**
- * Unlinks a user's account at `provider`, unless it is their last way to sign in (no password
- * and no other provider). Both are read and written in one transaction, so two disconnects
+ * Unlinks a user's account at `provider`, unless it is their last way to sign in (no password,
+ * no passkey and no other provider). Both are read and written in one transaction, so two disconnects
  * racing cannot leave the account with none.
  */
 export function unlinkProviderAccount(userId: string, provider: string): Promise<"unlinked" | "last-method" | "not-linked"> {
   return prisma.$transaction(async (tx) => {
-    const [user, accounts] = await Promise.all([
+    const [user, accounts, passkeys] = await Promise.all([
       tx.user.findUnique({ where: { id: userId }, select: { passwordHash: true } }),
       tx.account.findMany({ where: { userId }, select: { provider: true } }),
+      tx.passkey.count({ where: { userId } }),
     ]);
     if (!accounts.some((a) => a.provider === provider)) return "not-linked" as const;
-    if (!user?.passwordHash && accounts.length <= 1) return "last-method" as const;
+    if (!user?.passwordHash && passkeys === 0 && accounts.length <= 1) return "last-method" as const;
     await tx.account.deleteMany({ where: { userId, provider } });
     return "unlinked" as const;
   });

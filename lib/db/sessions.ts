@@ -18,6 +18,11 @@ export function createSession(data: NewSession) {
   return prisma.session.create({ data, select: { id: true } });
 }
 
+/** Records that the person just proved it is them again in this session. */
+export async function markSessionConfirmed(sessionId: string) {
+  await prisma.session.updateMany({ where: { id: sessionId }, data: { confirmedAt: new Date() } });
+}
+
 /**
  * The authoritative session check: one primary-key read joined to its user.
  * Returns null when the row is gone (signed out, revoked) or expired.
@@ -26,7 +31,7 @@ export async function findActiveSession(sessionId: string, userId: string) {
   // Raw SQL: this runs on every protected request, and a model query is compiled anew by
   // Prisma's query compiler on each call (about 1 ms of CPU here); the statement is not.
   const rows = await prisma.$queryRaw<ActiveSessionRow[]>`
-    SELECT s.id, s.userId, s.expires, s.lastSeenAt, s.createdAt, s.method, u.username, u.email, u.emailVerified,
+    SELECT s.id, s.userId, s.expires, s.lastSeenAt, s.createdAt, s.confirmedAt, s.method, u.username, u.email, u.emailVerified,
       (SELECT t.enabledAt FROM TwoFactor t WHERE t.userId = s.userId) AS twoFactorAt
     FROM Session s JOIN User u ON u.id = s.userId
     WHERE s.id = ${sessionId}`;
@@ -39,6 +44,7 @@ export async function findActiveSession(sessionId: string, userId: string) {
   return {
     id: row.id,
     createdAt: new Date(row.createdAt),
+    confirmedAt: row.confirmedAt === null ? null : new Date(row.confirmedAt),
     method: row.method,
     user: {
       id: row.userId,
@@ -56,6 +62,7 @@ type ActiveSessionRow = {
   expires: Date | string;
   lastSeenAt: Date | string;
   createdAt: Date | string;
+  confirmedAt: Date | string | null;
   method: string;
   username: string | null;
   email: string;

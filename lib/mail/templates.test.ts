@@ -5,6 +5,8 @@ import {
   emailChangeRequested,
   escapeHtml,
   type MailContent,
+  passkeyAdded,
+  passkeyRemoved,
   passwordChanged,
   passwordReset,
   verifyEmail,
@@ -29,6 +31,8 @@ const linked: [string, (username: string) => MailContent, string][] = [
 const notices: [string, (username: string) => MailContent][] = [
   ["passwordChanged", (username) => passwordChanged({ username, when: new Date("2026-11-25T09:05:00Z") })],
   ["emailChangedNotice", (username) => emailChangedNotice({ username, newEmail: "new@example.org" })],
+  ["passkeyAdded", (username) => passkeyAdded({ username, name: "YubiKey 5C" })],
+  ["passkeyRemoved", (username) => passkeyRemoved({ username, name: "YubiKey 5C" })],
 ];
 
 describe.each(linked)("%s", (_name, build, expiry) => {
@@ -97,6 +101,31 @@ describe("notice details", () => {
     const mail = emailChangeRequested({ username: "ada", url, expiresInHours: 2, newEmailMasked: "a***@example.org" });
     expect(mail.text).toContain("a***@example.org");
     expect(emailChangeRequested({ username: "ada", url, expiresInHours: 2 }).text).not.toContain("()");
+  });
+});
+
+describe.each([
+  ["passkeyAdded", passkeyAdded, `A passkey was added to your ${APP_NAME} account`, "was added to your"],
+  ["passkeyRemoved", passkeyRemoved, `A passkey was removed from your ${APP_NAME} account`, "was removed from your"],
+])("%s", (_name, build, subject, what) => {
+  it("says what happened in the subject, and names the passkey, quoted, in both parts", () => {
+    const mail = build({ username: "ada", name: "Work laptop" });
+    expect(mail.subject).toBe(subject);
+    expect(mail.text).toContain(`named “Work laptop” ${what}`);
+    expect(mail.html).toContain(`named “Work laptop” ${what}`);
+  });
+
+  it("escapes the passkey's name in the HTML but not in the text", () => {
+    // The name is chosen by whoever added the passkey: perhaps not the account's owner.
+    const mail = build({ username: "ada", name: hostile });
+    expect(mail.html).not.toContain("<script>");
+    expect(mail.html).toContain("“&lt;script&gt;alert(&quot;hi&quot;)&lt;/script&gt;”");
+    expect(mail.text).toContain(`“${hostile}”`);
+    expect(mail.subject).not.toContain(hostile);
+  });
+
+  it("greets someone without a username yet", () => {
+    expect(build({ username: null, name: "Phone" }).text).toMatch(/^Hi there,/);
   });
 });
 

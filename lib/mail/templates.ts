@@ -150,3 +150,21 @@ export function twoFactorDisabled({ username }: { username: string | null }) {
     notYou: "If you did not do this, sign in, change your password and turn two-factor authentication on again.",
   });
 }
+
+export function passkeyAdded({ username, name }: { username: string | null; name: string }) {
+  return render({
+    subject: `A passkey was added to your ${APP_NAME} account`,
+    username,
+    lines: [`A passkey named “${name}” was added to your ${APP_NAME} account. It can sign in without your password.`],
+    notYou: "If you did not do this, sign in, remove that passkey in settings and change your password at once.",
+  });
+}
+
+export function passkeyRemoved({ username, name }: { username: string | null; name: string }) {
+  return render({
+    subject: `A passkey was removed from your ${APP_NAME} account`,
+    username,
+    lines: [`The passkey named “${name}” was removed from your ${APP_NAME} account. It no longer signs in.`],
+    notYou: "If you did not do this, sign in and change your password at once.",
+  });
+}

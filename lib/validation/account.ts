@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { emailField, newPasswordField, passwordField } from "./auth";
+import { emailField, INVALID_CODE, newPasswordField, passkeyNameSchema, passwordField } from "./auth";
 
 const currentPassword = z.string({ error: "Enter your current password" }).check(z.minLength(1, "Enter your current password"));
 const confirm = z.string({ error: "Confirm your new password" }).check(z.minLength(1, "Confirm your new password"));
@@ -36,11 +36,13 @@ export const changePasswordSchema = (passwordMinLength = 8) =>
       }),
     );
 
-export const changeEmailSchema = z.object({ email: emailField, currentPassword: passwordField });
+// The current password is left out of these forms for someone without one (who came through
+// an identity provider); the service then asks for a recent sign-in or a passkey instead.
+export const changeEmailSchema = z.object({ email: emailField, currentPassword: z.optional(passwordField) });
 
 export const deleteAccountSchema = z.object({
   confirmUsername: z.string({ error: "Type your username to confirm" }).check(z.trim(), z.minLength(1, "Type your username to confirm")),
-  currentPassword: passwordField,
+  currentPassword: z.optional(passwordField),
 });
 
 /** A first password, for someone who came through an identity provider and has none. */
@@ -58,12 +60,19 @@ export const providerSchema = z.object({ provider: z.string().check(z.maxLength(
 /** New recovery codes: the current password when the sign-in is not recent. */
 export const regenerateCodesSchema = z.object({ currentPassword: z.optional(z.string().check(z.maxLength(1024))) });
 
-/** Turning two-factor off: the current password (when there is one) and a code. */
+export const ENTER_CODE = "Enter a code from your app, or a recovery code";
+
+/**
+ * Turning two-factor off: the current password (when there is one) and a code. The code may be
+ * left out after a passkey confirmation, which the service checks.
+ */
 export const turnOffTwoFactorSchema = z.object({
   currentPassword: z.optional(z.string().check(z.maxLength(1024))),
-  code: z.string({ error: "Enter a code from your app, or a recovery code" }).check(
-    z.trim(),
-    z.minLength(1, "Enter a code from your app, or a recovery code"),
-    z.maxLength(32, "Invalid code"),
-  ),
+  code: z.optional(z.string().check(z.trim(), z.maxLength(32, INVALID_CODE))),
+});
+
+/** Adding a passkey: its name, and the current password when the sign-in is not recent. */
+export const addPasskeySchema = z.object({
+  name: passkeyNameSchema,
+  currentPassword: z.optional(z.string().check(z.maxLength(1024))),
 });

@@ -8,6 +8,7 @@ import {
   USERNAME_MAX,
   USERNAME_MIN,
   normalizeEmail,
+  passkeyNameSchema,
   signInSchema,
   signUpSchema,
   usernameKey,
@@ -359,5 +360,27 @@ describe("signInSchema", () => {
     const errors = errorsByField(result!);
     expect(errors.identifier?.[0]).toBe("Enter your email or username");
     expect(errors.password?.[0]).toBe("Enter your password");
+  });
+});
+
+describe("passkeyNameSchema", () => {
+  const parse = (name: unknown) => passkeyNameSchema.safeParse(name);
+
+  it("keeps a trimmed name of up to 64 characters, any script or emoji", () => {
+    expect(parse("  Work laptop  ").data).toBe("Work laptop");
+    expect(parse("Téléphone de Zoé 📱").success).toBe(true);
+    expect(parse("x".repeat(64)).success).toBe(true);
+  });
+
+  it("asks for a name when there is none, and refuses a long one", () => {
+    expect(parse("   ").error?.issues[0]?.message).toBe("Name this passkey");
+    expect(parse(undefined).error?.issues[0]?.message).toBe("Name this passkey");
+    expect(parse("x".repeat(65)).error?.issues[0]?.message).toBe("Use at most 64 characters");
+  });
+
+  it("refuses line breaks, control and text-direction characters, which would garble lists and mails", () => {
+    for (const name of ["Phone\nSubject: hi", "Tab\there", "bell\u0007", "\u202Eevil", "iso\u2066late\u2069", "mark\u200F"]) {
+      expect(parse(name).error?.issues[0]?.message, JSON.stringify(name)).toBe("Use letters, numbers, spaces and punctuation only");
+    }
   });
 });

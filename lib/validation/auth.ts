@@ -118,3 +118,26 @@ export const INVALID_CODE = "Invalid code";
 export const twoFactorCodeSchema = z.object({
   code: z.string({ error: "Enter the code" }).check(z.trim(), z.minLength(1, "Enter the code"), z.maxLength(32, INVALID_CODE)),
 });
+
+/** What a browser's WebAuthn call answers (checked in full by @simplewebauthn/server). */
+export const webAuthnResponseSchema = z.looseObject({
+  id: z.string().check(z.maxLength(1024)),
+  rawId: z.string().check(z.maxLength(1024)),
+  type: z.literal("public-key"),
+  response: z.looseObject({ clientDataJSON: z.string().check(z.maxLength(8192)) }),
+});
+
+/** A passkey's name, chosen when it is added. */
+export const passkeyNameSchema = z.string({ error: "Name this passkey" }).check(
+  z.trim(),
+  z.minLength(1, "Name this passkey"),
+  z.maxLength(64, "Use at most 64 characters"),
+  // The name shows in lists and in mails: no line breaks, control or text-direction characters.
+  z.refine((name) => !/[\p{Cc}\u200E\u200F\u202A-\u202E\u2066-\u2069]/u.test(name), "Use letters, numbers, spaces and punctuation only"),
+);
+
+/** What "Sign in with a passkey" sends along: "Remember me" and where to go. */
+export const passkeyOptionsSchema = z.object({
+  remember: z.pipe(z.optional(z.boolean()), z.transform((v) => v === true)),
+  callbackUrl: z.optional(z.string().check(z.maxLength(2048))),
+});

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useRef } from "react";
 import { signInAction } from "@/app/(auth)/actions";
 import { FormField } from "@/components/forms/form-field";
 import { PasswordInput } from "@/components/forms/password-input";
@@ -10,6 +11,7 @@ import { Alert } from "@/components/ui/alert";
 import { Input } from "@/components/ui/input";
 import type { IdentityProvider } from "@/lib/auth/providers";
 import { ProviderButtons } from "../provider-buttons";
+import { PasskeySignIn } from "./passkey-sign-in";
 
 export function SignInForm({
   callbackUrl,
@@ -30,6 +32,8 @@ export function SignInForm({
     secretFields: ["password"],
     challenge: { purpose: "signin", fromStart: challenge },
   });
+  const identifierRef = useRef<HTMLInputElement | null>(null);
+  const { ref: registerIdentifierRef, ...identifierField } = form.register("identifier");
 
   return (
     <div className="grid gap-5">
@@ -47,9 +51,13 @@ export function SignInForm({
           {(field) => (
             <Input
               {...field}
-              {...form.register("identifier")}
+              {...identifierField}
+              ref={(element) => {
+                registerIdentifierRef(element);
+                identifierRef.current = element;
+              }}
               defaultValue={state.values?.identifier}
-              autoComplete="username"
+              autoComplete="username webauthn"
               autoCapitalize="none"
               spellCheck={false}
               required
@@ -79,7 +87,8 @@ export function SignInForm({
           Sign in
         </SubmitButton>
       </form>
-      {/* "Remember me" applies to the provider buttons too. */}
+      {/* "Remember me" applies to passkeys and the provider buttons too. */}
+      <PasskeySignIn remember={form.watch("remember") === true} callbackUrl={callbackUrl} identifier={identifierRef} />
       <ProviderButtons providers={providers} remember={form.watch("remember") === true} callbackUrl={callbackUrl} />
       <p className="text-center text-sm text-muted-foreground">
         New here?{" "}

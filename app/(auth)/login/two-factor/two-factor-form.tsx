@@ -8,7 +8,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Input } from "@/components/ui/input";
 
-export function TwoFactorForm() {
+export function TwoFactorForm({ autoFocus = true }: { autoFocus?: boolean }) {
   const { form, state, formRef, formAction, onSubmit, pending, errorFor } = useActionForm({
     schema: () => import("@/lib/validation/auth").then((m) => m.twoFactorCodeSchema),
     action: verifyTwoFactorAction,
@@ -27,7 +27,7 @@ export function TwoFactorForm() {
             autoComplete="one-time-code"
             autoCapitalize="none"
             spellCheck={false}
-            autoFocus
+            autoFocus={autoFocus}
             required
           />
         )}

@@ -8,11 +8,12 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Input } from "@/components/ui/input";
 
-export function DeleteAccountForm({ username }: { username: string }) {
+/** `needsPassword`: false for someone without a password, who confirms it is them otherwise. */
+export function DeleteAccountForm({ username, needsPassword }: { username: string; needsPassword: boolean }) {
   const { form, state, formRef, formAction, onSubmit, pending, errorFor } = useActionForm({
     schema: () => import("@/lib/validation/account").then((m) => m.deleteAccountSchema),
     action: deleteAccountAction,
-    defaultValues: { confirmUsername: "", currentPassword: "" },
+    defaultValues: needsPassword ? { confirmUsername: "", currentPassword: "" } : { confirmUsername: "" },
     secretFields: ["currentPassword"],
   });
 
@@ -24,9 +25,11 @@ export function DeleteAccountForm({ username }: { username: string }) {
           <Input {...field} {...form.register("confirmUsername")} autoComplete="off" autoCapitalize="none" spellCheck={false} required />
         )}
       </FormField>
-      <FormField label="Current password" error={errorFor("currentPassword")}>
-        {(field) => <PasswordInput {...field} {...form.register("currentPassword")} autoComplete="current-password" required />}
-      </FormField>
+      {needsPassword ? (
+        <FormField label="Current password" error={errorFor("currentPassword")}>
+          {(field) => <PasswordInput {...field} {...form.register("currentPassword")} autoComplete="current-password" required />}
+        </FormField>
+      ) : null}
       <SubmitButton pending={pending} pendingText="Deleting…" variant="destructive" className="justify-self-start">
         Delete account
       </SubmitButton>

@@ -8,11 +8,12 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 
-export function ChangeEmailForm() {
+/** `needsPassword`: false for someone without a password, who confirms it is them otherwise. */
+export function ChangeEmailForm({ needsPassword }: { needsPassword: boolean }) {
   const { form, state, formRef, formAction, onSubmit, pending, errorFor } = useActionForm({
     schema: () => import("@/lib/validation/account").then((m) => m.changeEmailSchema),
     action: changeEmailAction,
-    defaultValues: { email: "", currentPassword: "" },
+    defaultValues: needsPassword ? { email: "", currentPassword: "" } : { email: "" },
     secretFields: ["currentPassword"],
   });
 
@@ -24,9 +25,11 @@ export function ChangeEmailForm() {
           <EmailInput {...field} {...form.register("email")} defaultValue={state.values?.email} />
         )}
       </FormField>
-      <FormField label="Current password" error={errorFor("currentPassword")}>
-        {(field) => <PasswordInput {...field} {...form.register("currentPassword")} autoComplete="current-password" required />}
-      </FormField>
+      {needsPassword ? (
+        <FormField label="Current password" error={errorFor("currentPassword")}>
+          {(field) => <PasswordInput {...field} {...form.register("currentPassword")} autoComplete="current-password" required />}
+        </FormField>
+      ) : null}
       <SubmitButton pending={pending} pendingText="Sending…" className="justify-self-start">
         Change email
       </SubmitButton>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { hasPassword } from "@/lib/account/profile";
 import { requireSession } from "@/lib/auth/session";
 import { SectionCard } from "../section-card";
 import { sectionAt } from "../sections";
@@ -18,7 +19,7 @@ export default async function ChangeEmailPage() {
         </>
       }
     >
-      <ChangeEmailForm />
+      <ChangeEmailForm needsPassword={await hasPassword(user.id)} />
     </SectionCard>
   );
 }

@@ -31,7 +31,7 @@ export default async function SessionsPage() {
                   ) : null}
                 </p>
                 <p className="text-muted-foreground">
-                  {session.ipAddress ?? "Unknown address"} · Signed in {session.method === "password" ? "with a password" : `with ${session.method}`}{" "}
+                  {session.ipAddress ?? "Unknown address"} · Signed in {session.method === "password" ? "with a password" : session.method === "passkey" ? "with a passkey" : `with ${session.method}`}{" "}
                   {when(session.createdAt)} · Last seen {when(session.lastSeenAt)}
                 </p>
               </div>

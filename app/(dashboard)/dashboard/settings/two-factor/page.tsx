@@ -3,7 +3,8 @@ import { startTwoFactorSetupAction } from "@/app/(dashboard)/actions";
 import { Button } from "@/components/ui/button";
 import { twoFactorStatus } from "@/lib/account/two-factor";
 import { hasPassword } from "@/lib/account/profile";
-import { requireSession, signedInRecently } from "@/lib/auth/session";
+import { hasPasskeys } from "@/lib/account/passkeys";
+import { confirmedRecently, requireSession, signedInRecently } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { SectionCard } from "../section-card";
 import { sectionAt } from "../sections";
@@ -17,7 +18,7 @@ const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone
 export default async function TwoFactorPage() {
   const session = await requireSession({ allowWithoutTwoFactor: true });
   const status = await twoFactorStatus(session.user);
-  const passwordOn = await hasPassword(session.user.id);
+  const [passwordOn, passkeysOn] = await Promise.all([hasPassword(session.user.id), hasPasskeys(session.user.id)]);
 
   if (status.state === "on") {
     return (
@@ -40,7 +41,7 @@ export default async function TwoFactorPage() {
           </div>
           <div className="grid gap-3">
             <h3 className="font-semibold">Turn off</h3>
-            <TurnOffForm needsPassword={passwordOn} />
+            <TurnOffForm needsPassword={passwordOn} passkeys={passkeysOn} passkeyConfirmed={confirmedRecently(session)} />
           </div>
         </div>
       </SectionCard>

@@ -14,6 +14,7 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { ConfirmWithPasskey } from "../confirm-with-passkey";
 
 /** The recovery codes, shown once, with copy and download. */
 function RecoveryCodes({ codes }: { codes: string[] }) {
@@ -80,7 +81,20 @@ export function RegenerateForm({ needsPassword }: { needsPassword: boolean }) {
   );
 }
 
-export function TurnOffForm({ needsPassword }: { needsPassword: boolean }) {
+/**
+ * Turning two-factor off: the current password and a code, or a passkey (confirmed in the
+ * last ten minutes) in place of the code.
+ */
+export function TurnOffForm({
+  needsPassword,
+  passkeys,
+  passkeyConfirmed,
+}: {
+  needsPassword: boolean;
+  /** Whether the account has passkeys, one of which may stand in for the code. */
+  passkeys: boolean;
+  passkeyConfirmed: boolean;
+}) {
   const [state, formAction, pending] = useActionState(turnOffTwoFactorAction, {});
   return (
     <form action={formAction} className="grid gap-4">
@@ -90,9 +104,16 @@ export function TurnOffForm({ needsPassword }: { needsPassword: boolean }) {
           {(field) => <PasswordInput {...field} name="currentPassword" autoComplete="current-password" required />}
         </FormField>
       ) : null}
-      <FormField label="Code from your app or a recovery code" error={state.fieldErrors?.code}>
-        {(field) => <Input {...field} name="code" autoComplete="one-time-code" required className="max-w-56" />}
-      </FormField>
+      {passkeyConfirmed ? (
+        <p className="text-sm text-muted-foreground">Confirmed with your passkey: no code needed.</p>
+      ) : (
+        <>
+          <FormField label="Code from your app or a recovery code" error={state.fieldErrors?.code}>
+            {(field) => <Input {...field} name="code" autoComplete="one-time-code" required className="max-w-56" />}
+          </FormField>
+          {passkeys ? <ConfirmWithPasskey label="Use a passkey instead of a code" /> : null}
+        </>
+      )}
       <SubmitButton pending={pending} pendingText="Turning off…" variant="destructive" className="justify-self-start">
         Turn off two-factor authentication
       </SubmitButton>
