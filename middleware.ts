@@ -6,7 +6,7 @@ import { contentSecurityPolicy, HSTS, newNonce } from "@/lib/http/security-heade
 
 /**
  * Runs before every page: sets the per-request CSP nonce and security headers, and turns
- * anonymous visitors away from /dashboard before anything renders. The check here is
+ * anonymous visitors away from /dashboard and /admin before anything renders. The check here is
  * optimistic (a valid, current token); pages confirm the session in the database through
  * lib/auth/session.ts.
  */
@@ -34,7 +34,11 @@ export async function middleware(request: NextRequest) {
 }
 
 const isProtected = (pathname: string) =>
-  pathname === "/dashboard" || pathname.startsWith("/dashboard/") || pathname === "/welcome";
+  pathname === "/dashboard" ||
+  pathname.startsWith("/dashboard/") ||
+  pathname === "/admin" ||
+  pathname.startsWith("/admin/") ||
+  pathname === "/welcome";
 
 async function hasCurrentToken(request: NextRequest, https: boolean) {
   const secure = https || hasSecureSessionCookie(request.headers);

@@ -9,6 +9,8 @@ const nextConfig: NextConfig = {
   // reads document.title on navigation and would otherwise announce the page's h1 instead.
   htmlLimitedBots: /.*/,
   experimental: {
+    // forbidden(): a signed-in non-admin gets HTTP 403 from every admin page and action.
+    authInterrupts: true,
     // Large enough that an oversized field (a 1 MB password) reaches the schema and gets a
     // clear message instead of a bare rejected request.
     serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES },

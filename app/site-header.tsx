@@ -1,4 +1,4 @@
-import { CircleUserRound, DoorOpen } from "lucide-react";
+import { CircleUserRound, DoorOpen, ShieldCheck } from "lucide-react";
 import Link from "next/link";
 import { SignOutButton } from "./sign-out-button";
 import { Button } from "@/components/ui/button";
@@ -18,6 +18,14 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
         </Link>
         {user ? (
           <nav aria-label="Account" className="flex min-w-0 items-center gap-1 sm:gap-2">
+            {user.role === "admin" ? (
+              <Button asChild variant="ghost" size="sm">
+                <Link href="/admin/users" title="Admin area">
+                  <ShieldCheck aria-hidden />
+                  <span className="sr-only sm:not-sr-only">Admin</span>
+                </Link>
+              </Button>
+            ) : null}
             <Button asChild variant="ghost" size="sm" className="min-w-0">
               <Link href="/dashboard/profile" title="Your profile">
                 <CircleUserRound aria-hidden />

@@ -402,7 +402,7 @@ test.describe("REQUIRE_VERIFIED_EMAIL=true", () => {
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page).toHaveURL(/\/dashboard$/);
     await page.goto(`${base}/dashboard/settings`);
-    await expect(page.getByRole("navigation", { name: "Settings" }).getByRole("link")).toHaveCount(6);
+    await expect(page.getByRole("navigation", { name: "Settings" }).getByRole("link")).toHaveCount(7);
     await expect(page.getByRole("link", { name: "Connected accounts" })).toHaveCount(0);
     expect((await page.goto(`${base}/dashboard/settings/connected-accounts`))!.status()).toBe(404);
   });

@@ -1,5 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
+import { adminCli } from "./fixtures/admin";
+import { findUser } from "./fixtures/db";
 import { expect, signIn, test } from "./fixtures/test";
 
 const SHOTS = "e2e/artifacts/screenshots";
@@ -21,6 +23,7 @@ const PROTECTED = [
   { name: "settings-passkeys", path: "/dashboard/settings/passkeys" },
   { name: "settings-connected-accounts", path: "/dashboard/settings/connected-accounts" },
   { name: "settings-sessions", path: "/dashboard/settings/sessions" },
+  { name: "settings-activity", path: "/dashboard/settings/activity" },
   { name: "settings-delete-account", path: "/dashboard/settings/delete-account" },
 ];
 
@@ -48,6 +51,20 @@ test("public pages: no serious accessibility violations, light and dark", async 
 test("signed-in pages: no serious accessibility violations, light and dark", async ({ page, user }) => {
   await signIn(page, user.email, user.password);
   for (const { name, path } of PROTECTED) await checkPage(page, name, path);
+});
+
+test("admin pages and the 403 page: no serious accessibility violations, light and dark", async ({ page, user }) => {
+  await signIn(page, user.email, user.password);
+  await checkPage(page, "admin-forbidden", "/admin/users");
+  expect(adminCli("promote", user.username).code).toBe(0);
+  const id = findUser(user.username)!.id;
+  for (const [name, path] of [
+    ["admin-users", "/admin/users"],
+    ["admin-user", `/admin/users/${id}`],
+    ["admin-activity", "/admin/activity"],
+  ]) {
+    await checkPage(page, name, path);
+  }
 });
 
 test("forms with errors: no serious accessibility violations", async ({ page }) => {

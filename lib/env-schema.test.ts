@@ -38,6 +38,8 @@ describe("parseEnv", () => {
       MAIL_OUTBOX_DIR: "./mail-outbox",
       REQUIRE_VERIFIED_EMAIL: false,
       REQUIRE_TWO_FACTOR: false,
+      ACTIVITY_RETENTION_DAYS: 90,
+      NEW_DEVICE_MAIL: true,
       LOG_LEVEL: "info",
       PORT: 3000,
       FRONT_DOOR_SERVER: false,
@@ -178,5 +180,23 @@ describe("parseEnv", () => {
       expect(parseEnv({ ...oidc, AUTH_OIDC_ISSUER: issuer }).AUTH_OIDC_ISSUER).toBe(issuer);
     }
     expect(errorOf({ ...oidc, AUTH_OIDC_ISSUER: "http://sso.example.com" })).toContain("AUTH_OIDC_ISSUER must be an https:// URL");
+  });
+});
+
+describe("activity settings", () => {
+  const base = { AUTH_SECRET: "x".repeat(40) };
+
+  it("turns the new-device mail off only when asked to", () => {
+    expect(parseEnv({ ...base }).NEW_DEVICE_MAIL).toBe(true);
+    expect(parseEnv({ ...base, NEW_DEVICE_MAIL: "false" }).NEW_DEVICE_MAIL).toBe(false);
+    expect(parseEnv({ ...base, NEW_DEVICE_MAIL: "0" }).NEW_DEVICE_MAIL).toBe(false);
+    expect(parseEnv({ ...base, NEW_DEVICE_MAIL: "true" }).NEW_DEVICE_MAIL).toBe(true);
+    expect(() => parseEnv({ ...base, NEW_DEVICE_MAIL: "maybe" })).toThrow(/NEW_DEVICE_MAIL/);
+  });
+
+  it("keeps events 1 to 3650 days", () => {
+    expect(parseEnv({ ...base, ACTIVITY_RETENTION_DAYS: "7" }).ACTIVITY_RETENTION_DAYS).toBe(7);
+    expect(() => parseEnv({ ...base, ACTIVITY_RETENTION_DAYS: "0" })).toThrow(/ACTIVITY_RETENTION_DAYS/);
+    expect(() => parseEnv({ ...base, ACTIVITY_RETENTION_DAYS: "forever" })).toThrow(/ACTIVITY_RETENTION_DAYS/);
   });
 });

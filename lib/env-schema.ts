@@ -85,6 +85,14 @@ const envSchema = z
     // true: a signed-in person without two-factor sets it up before anything else opens.
     REQUIRE_TWO_FACTOR: booleanFlag,
 
+    // The activity log (README "Admin area and activity log"): days an event is kept.
+    ACTIVITY_RETENTION_DAYS: intInRange("ACTIVITY_RETENTION_DAYS", 1, 3650).default(90),
+    // Mail the person when their account signs in from a browser it has not used before.
+    NEW_DEVICE_MAIL: z
+      .enum(["true", "false", "1", "0", ""])
+      .optional()
+      .transform((v) => v !== "false" && v !== "0"),
+
     // Identity providers (README "Sign in with GitHub, Google or OpenID Connect"): each is on
     // when all of its settings are set, and off when none is.
     AUTH_GITHUB_ID: z.string().min(1).optional(),

@@ -34,6 +34,12 @@ const FLASH_MESSAGES = {
   "session-revoked": { kind: "success", text: "That session has been signed out." },
   "other-sessions-revoked": { kind: "success", text: "All your other sessions have been signed out." },
   "account-deleted": { kind: "info", text: "Your account and all its data have been deleted. Goodbye!" },
+  "admin-user-deleted": { kind: "success", text: "The account and all its data are deleted." },
+  "admin-sessions-ended": { kind: "success", text: "Every session of this user has ended." },
+  "admin-locked": { kind: "success", text: "The account is locked, and every session of it has ended." },
+  "admin-unlocked": { kind: "success", text: "The account is unlocked." },
+  "admin-verification-sent": { kind: "success", text: "A new verification link is on its way to the user." },
+  "admin-two-factor-reset": { kind: "success", text: "Two-factor authentication is off for this user; they can set it up again." },
 } as const;
 
 export type FlashCode = keyof typeof FLASH_MESSAGES;

@@ -20,45 +20,68 @@ export const createLogger = (destination?: DestinationStream, level: string = lo
 /** One JSON line per event on standard output. */
 export const logger = createLogger();
 
-type SecurityEvent =
-  | "signin.success"
-  | "signin.failure"
-  | "signin.throttled"
-  | "signup.success"
-  | "signup.throttled"
-  | "challenge.refused"
-  | "password.changed"
-  | "password.reset"
-  | "password.reset_requested"
-  | "current_password.refused"
-  | "email.verified"
-  | "email.change_requested"
-  | "email.changed"
-  | "session.revoked"
-  | "sessions.others_revoked"
-  | "account.deleted"
-  | "signin.refused"
-  | "account.linked"
-  | "account.unlinked"
-  | "username.chosen"
-  | "password.set"
-  | "two_factor.enabled"
-  | "two_factor.disabled"
-  | "two_factor.refused"
-  | "two_factor.recovery_code_used"
-  | "two_factor.recovery_codes_regenerated"
-  | "passkey.added"
-  | "passkey.removed"
-  | "passkey.refused"
-  | "passkey.confirmed";
+export const SECURITY_EVENTS = [
+  "signin.success",
+  "signin.failure",
+  "signin.throttled",
+  "signup.success",
+  "signup.throttled",
+  "challenge.refused",
+  "password.changed",
+  "password.reset",
+  "password.reset_requested",
+  "current_password.refused",
+  "email.verified",
+  "email.change_requested",
+  "email.changed",
+  "session.revoked",
+  "sessions.others_revoked",
+  "account.deleted",
+  "signin.refused",
+  "account.linked",
+  "account.unlinked",
+  "username.chosen",
+  "password.set",
+  "two_factor.enabled",
+  "two_factor.disabled",
+  "two_factor.refused",
+  "two_factor.recovery_code_used",
+  "two_factor.recovery_codes_regenerated",
+  "passkey.added",
+  "passkey.removed",
+  "passkey.refused",
+  "passkey.confirmed",
+  "admin.sessions_ended",
+  "admin.locked",
+  "admin.unlocked",
+  "admin.verification_resent",
+  "admin.two_factor_reset",
+  "admin.account_deleted",
+  "role.promoted",
+  "role.demoted",
+  "signin.new_device",
+  "password.confirmed",
+] as const;
+export type SecurityEvent = (typeof SECURITY_EVENTS)[number];
 
 /**
  * Records an authentication or account event for audit and for spotting attacks (ASVS V16):
  * what happened, to which user id, from which address. Never a password, a token or a typed
  * identifier (people type passwords into the username field).
  */
-export function securityEvent(event: SecurityEvent, fields: { userId?: string | null; ip?: string; [key: string]: unknown } = {}) {
+export type SecurityFields = { userId?: string | null; actorId?: string | null; ip?: string; [key: string]: unknown };
+
+/**
+ * One security event: a JSON line on standard output and, when it is about an account, a row
+ * of the activity log (lib/activity/record.ts, loaded on first use; it never fails the caller).
+ */
+export function securityEvent(event: SecurityEvent, fields: SecurityFields = {}) {
   logger.info({ event, ...fields }, event);
+  if (fields.userId || fields.actorId) {
+    import("./activity/record")
+      .then(({ recordActivity }) => recordActivity(event, fields))
+      .catch((error: unknown) => logger.warn({ event: "activity.unrecorded", type: event, error: String(error) }, "activity.unrecorded"));
+  }
 }
 
 type RequestErrorFields = { requestId?: string; method?: string; path?: string; route?: string; routeType?: string };

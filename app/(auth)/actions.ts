@@ -21,7 +21,7 @@ import { notifyRecoveryCodeUsed } from "@/lib/account/two-factor";
 import { saveIntent } from "@/lib/auth/provider-intent";
 import { configuredProviders } from "@/lib/auth/providers";
 import { getCurrentSession } from "@/lib/auth/session";
-import { checkPassword } from "@/lib/auth/sign-in";
+import { ACCOUNT_LOCKED, checkPassword } from "@/lib/auth/sign-in";
 import { registerUser } from "@/lib/auth/sign-up";
 import { env } from "@/lib/env";
 import { setFlash } from "@/lib/flash";
@@ -88,7 +88,7 @@ export const signUpAction = validatedAction(
     securityEvent("signup.success", { userId: user.id, ip });
     after(() => sendVerificationEmail(user));
     const previous = await getCurrentSession();
-    await openSession(user, { remember: false, replacing: previous?.sessionId });
+    await openSession(user, { remember: false, replacing: previous?.sessionId, newAccount: true });
     await setFlash("signed-up");
     redirect("/dashboard");
   },
@@ -101,6 +101,7 @@ export const signInAction = validatedAction(
     if (!outcome.ok) {
       if (outcome.reason === "throttled") return { formError: tooManyAttempts(outcome.retryAfterMs) };
       if (outcome.reason === "challenge") return { formError: CHALLENGE_FAILED, challenge: true };
+      if (outcome.reason === "locked") return { formError: ACCOUNT_LOCKED };
       return { formError: INVALID_CREDENTIALS, challenge: outcome.challenge };
     }
     const callbackUrl = safeCallbackUrl(formData.get("callbackUrl"));
@@ -218,6 +219,10 @@ export async function signInWithPasskeyAction(response: unknown, options: unknow
     securityEvent("passkey.refused", { ip });
     return { error: PASSKEY_INCOMPLETE };
   }
+  if (user.locked) {
+    securityEvent("signin.refused", { userId: user.id, ip, method: "passkey", reason: "locked" });
+    return { error: ACCOUNT_LOCKED };
+  }
   securityEvent("signin.success", { userId: user.id, ip, method: "passkey" });
   const previous = await getCurrentSession();
   await openSession(user, { remember, replacing: previous?.sessionId, method: "passkey" });
@@ -237,6 +242,10 @@ export async function verifyTwoFactorPasskeyAction(response: unknown): Promise<P
     return { error: PASSKEY_INCOMPLETE };
   }
   await forgetPendingSignIn();
+  if (user.locked) {
+    securityEvent("signin.refused", { userId: user.id, ip, method: "passkey", reason: "locked" });
+    return { error: ACCOUNT_LOCKED };
+  }
   securityEvent("signin.success", { userId: user.id, ip, method: "passkey" });
   const previous = await getCurrentSession();
   await openSession(user, { remember: pending.remember, replacing: previous?.sessionId, method: "passkey" });

@@ -1,5 +1,6 @@
 import "server-only";
 import { type SessionInfo, signedInRecently } from "@/lib/auth/session";
+import { markSessionConfirmed } from "@/lib/db/sessions";
 import { findUserById, hasPassword } from "@/lib/db/users";
 import { env } from "@/lib/env";
 import type { FormState } from "@/lib/forms/form-state";
@@ -60,4 +61,16 @@ export async function confirmRecentOrPassword(
   if (!currentPassword) return { ok: false, state: { fieldErrors: { currentPassword: `Enter your current password to ${what}` } } };
   const check = await confirmCurrentPassword(session.user.id, currentPassword, ip);
   return check.ok ? { ok: true } : check;
+}
+
+/**
+ * Confirms it is really this person with their current password (throttled like every guess):
+ * for ten minutes the session counts as freshly signed in, as after a passkey confirmation.
+ */
+export async function confirmWithPassword(session: SessionInfo, password: string, ip: string): Promise<{ ok: true } | { ok: false; state: FormState<"currentPassword"> }> {
+  const check = await confirmCurrentPassword(session.user.id, password, ip);
+  if (!check.ok) return check;
+  await markSessionConfirmed(session.sessionId);
+  securityEvent("password.confirmed", { userId: session.user.id, ip });
+  return { ok: true };
 }

@@ -1,4 +1,6 @@
 import "server-only";
+import { PERSONAL_EVENTS } from "@/lib/activity/describe";
+import { latestActivityOf } from "@/lib/db/activity";
 import { findProfile } from "@/lib/db/users";
 
 export type Profile = { username: string | null; email: string; createdAt: Date; emailVerified: Date | null };
@@ -11,3 +13,8 @@ export async function getProfile(userId: string): Promise<Profile | null> {
 
 /** Whether the person has a password (someone who came through an identity provider may not). */
 export { hasPassword } from "@/lib/db/users";
+
+/** The last `take` events of the person's own activity log, newest first, for settings. */
+export async function recentActivity(userId: string, take = 20) {
+  return (await latestActivityOf(userId, take)).filter((row) => PERSONAL_EVENTS.includes(row.type));
+}

@@ -1,6 +1,7 @@
 import "server-only";
 import { AuthError } from "next-auth";
 import { headers } from "next/headers";
+import { noticeDevice } from "@/lib/account/new-device";
 import { createSession, deleteSession } from "@/lib/db/sessions";
 import { env } from "@/lib/env";
 import { requestMeta } from "@/lib/http/request-meta";
@@ -14,10 +15,16 @@ import type { SignedInUser } from "./sign-in";
  * Signs `user` in on this browser: a new session row, and Auth.js's cookie pointing at it.
  * Auth.js is handed a single-use grant instead of the password, which was checked already.
  * A session this browser had before (`replacing`) ends, so a sign-in never leaves it alive.
+ * A browser the account has not used before is told to the person by mail (new-device.ts).
  */
 export async function openSession(
   user: SignedInUser,
-  { remember, replacing, method = "password" }: { remember: boolean; replacing?: string | null; method?: string },
+  {
+    remember,
+    replacing,
+    method = "password",
+    newAccount = false,
+  }: { remember: boolean; replacing?: string | null; method?: string; newAccount?: boolean },
 ) {
   const lifetime = remember ? REMEMBERED_SESSION_SECONDS : BROWSER_SESSION_SECONDS;
   const session = await createSession({
@@ -37,4 +44,5 @@ export async function openSession(
   }
   if (!remember) await makeSessionCookieBrowserScoped();
   if (replacing && replacing !== session.id) await deleteSession(replacing);
+  await noticeDevice(user, { newAccount });
 }

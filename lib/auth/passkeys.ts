@@ -128,7 +128,7 @@ export async function verifyPasskey(response: AuthenticationResponseJSON, onlyUs
   if (!verification?.verified) return null;
   if (!(await passkeyUsed(passkey.id, passkey.counter, verification.authenticationInfo.newCounter))) return null;
   const user = await findUserById(passkey.userId);
-  return user && { id: user.id, username: user.username, email: user.email };
+  return user && { id: user.id, username: user.username, email: user.email, locked: user.lockedAt !== null };
 }
 
 const transportsOf = (value: string | null) => (value ? (value.split(",") as AuthenticatorTransport[]) : undefined);

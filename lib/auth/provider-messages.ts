@@ -1,5 +1,6 @@
 import "server-only";
 import { readIntent } from "./provider-intent";
+import { ACCOUNT_LOCKED } from "./sign-in";
 import { providerName } from "./providers";
 
 /**
@@ -9,6 +10,7 @@ import { providerName } from "./providers";
  * else by the sign-in's intent cookie.
  */
 export async function providerSignInNotice(error: string, provider: string | null): Promise<string> {
+  if (error === "locked") return ACCOUNT_LOCKED;
   const name = providerName(provider ?? (await readIntent())?.provider ?? "");
   if (!name) return "Sign-in did not complete. Please try again.";
   if (error === "provider-email-taken") {

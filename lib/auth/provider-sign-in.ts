@@ -3,8 +3,9 @@ import type { Account, Profile, User } from "next-auth";
 import type { JWT } from "next-auth/jwt";
 import { headers } from "next/headers";
 import { findProviderAccount } from "@/lib/db/accounts";
+import { noticeDevice } from "@/lib/account/new-device";
 import { createSession } from "@/lib/db/sessions";
-import { findUserByEmail } from "@/lib/db/users";
+import { findUserByEmail, isLocked } from "@/lib/db/users";
 import { env } from "@/lib/env";
 import { requestMeta } from "@/lib/http/request-meta";
 import { securityEvent } from "@/lib/log";
@@ -44,7 +45,7 @@ export async function admitProviderSignIn(user: User, account: Account): Promise
     if (linked) return `${CONNECTED_ACCOUNTS_PATH}?connected=${provider}`;
     return true;
   }
-  if (linked) return true;
+  if (linked) return (await isLocked(linked.userId)) ? refuse("locked", "/login", "locked") : true;
   if (!user.email || !user.emailVerifiedByProvider) return refuse("no-verified-email", "/login", "provider-no-email");
   if (await findUserByEmail(user.email)) return refuse("email-taken", "/login", "provider-email-taken");
   return true;
@@ -78,6 +79,7 @@ export async function providerSessionToken(
     ...requestMeta(requestHeaders, env.TRUST_PROXY),
   });
   securityEvent(isNewUser ? "signup.success" : "signin.success", { userId: user.id, ip, method: account.provider });
+  await noticeDevice({ id: user.id!, username: user.username ?? null, email: user.email! }, { newAccount: isNewUser });
   return {
     sub: user.id,
     name: user.username ?? "",

@@ -17,7 +17,7 @@ const session = (signedInAt: Date, confirmedAt: Date | null = null) => ({
   signedInAt,
   confirmedAt,
   method: "password",
-  user: { id: "u-1", username: "ada", email: "ada@example.com", emailVerified: true, twoFactor: false },
+  user: { id: "u-1", username: "ada", email: "ada@example.com", emailVerified: true, twoFactor: false, role: "user" as const },
 });
 
 describe("signedInRecently and confirmedRecently", () => {

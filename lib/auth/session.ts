@@ -1,14 +1,21 @@
 import "server-only";
 import type { JWT } from "next-auth/jwt";
 import { headers } from "next/headers";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { deleteSession, findActiveSession } from "@/lib/db/sessions";
 import { env } from "@/lib/env";
 import { hasSecureSessionCookie, isTokenCurrent, readSessionToken, SIGN_IN_PATH } from "./config";
 
 /** The signed-in person. `username` is null until someone who came through an identity provider chooses one. */
-export type SessionUser = { id: string; username: string | null; email: string; emailVerified: boolean; twoFactor: boolean };
+export type SessionUser = {
+  id: string;
+  username: string | null;
+  email: string;
+  emailVerified: boolean;
+  twoFactor: boolean;
+  role: "user" | "admin";
+};
 export type SessionInfo = {
   sessionId: string;
   signedInAt: Date;
@@ -57,6 +64,17 @@ export async function requireSession(options?: { allowWithoutUsername?: true; al
   if (env.REQUIRE_TWO_FACTOR && !session.user.twoFactor && !options?.allowWithoutTwoFactor && !options?.allowWithoutUsername) {
     redirect(TWO_FACTOR_SETTINGS_PATH);
   }
+  return session;
+}
+
+/**
+ * For every admin page and action (the data access layer's check; middleware.ts only turns
+ * anonymous visitors away): the session of an admin, or HTTP 403 "You do not have access to
+ * this page." for anyone else signed in.
+ */
+export async function requireAdmin(): Promise<CurrentSession> {
+  const session = await requireSession();
+  if (session.user.role !== "admin") forbidden();
   return session;
 }
 

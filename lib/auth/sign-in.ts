@@ -1,6 +1,7 @@
 import "server-only";
 import { findUserForSignIn, updatePasswordHash } from "@/lib/db/users";
 import { env } from "@/lib/env";
+import { securityEvent } from "@/lib/log";
 import { verifyChallenge } from "@/lib/security/proof-of-work";
 import { signInThrottle } from "@/lib/security/sign-in-throttle";
 import type { SignInData } from "@/lib/validation/auth";
@@ -13,7 +14,11 @@ type PasswordSignIn =
   | { ok: true; user: SignedInUser }
   | { ok: false; reason: "invalid"; challenge: boolean }
   | { ok: false; reason: "throttled"; retryAfterMs: number }
-  | { ok: false; reason: "challenge" };
+  | { ok: false; reason: "challenge" }
+  | { ok: false; reason: "locked" };
+
+/** What a locked account is told, only once it gave correct credentials. */
+export const ACCOUNT_LOCKED = "This account is locked.";
 
 /**
  * Checks an email-or-username and password, throttled (lib/security/sign-in-throttle.ts): one
@@ -40,6 +45,11 @@ export async function checkPassword({ identifier, password }: SignInData, ip: st
   }
   if (needsRehash) await updatePasswordHash(user.id, await hashPassword(password, env.BCRYPT_COST));
   await attempt.succeed();
+  if (user.lockedAt) {
+    securityEvent("signin.refused", { userId: user.id, ip, method: "password", reason: "locked" });
+    return { ok: false, reason: "locked" };
+  }
+  securityEvent("signin.success", { userId: user.id, ip, method: "password" });
   return { ok: true, user: { id: user.id, username: user.username, email: user.email } };
 }
 

@@ -14,8 +14,12 @@ type NewSession = {
   userAgent?: string | null;
 };
 
-export function createSession(data: NewSession) {
-  return prisma.session.create({ data, select: { id: true } });
+export async function createSession(data: NewSession) {
+  const [session] = await prisma.$transaction([
+    prisma.session.create({ data, select: { id: true } }),
+    prisma.user.update({ where: { id: data.userId }, data: { lastSeenAt: new Date() }, select: { id: true } }),
+  ]);
+  return session;
 }
 
 /** Records that the person just proved it is them again in this session. */
@@ -31,15 +35,19 @@ export async function findActiveSession(sessionId: string, userId: string) {
   // Raw SQL: this runs on every protected request, and a model query is compiled anew by
   // Prisma's query compiler on each call (about 1 ms of CPU here); the statement is not.
   const rows = await prisma.$queryRaw<ActiveSessionRow[]>`
-    SELECT s.id, s.userId, s.expires, s.lastSeenAt, s.createdAt, s.confirmedAt, s.method, u.username, u.email, u.emailVerified,
+    SELECT s.id, s.userId, s.expires, s.lastSeenAt, s.createdAt, s.confirmedAt, s.method, u.username, u.email, u.emailVerified, u.role, u.lockedAt,
       (SELECT t.enabledAt FROM TwoFactor t WHERE t.userId = s.userId) AS twoFactorAt
     FROM Session s JOIN User u ON u.id = s.userId
     WHERE s.id = ${sessionId}`;
   const row = rows[0];
   if (!row || row.userId !== userId || new Date(row.expires).getTime() <= Date.now()) return null;
+  // A locked account has no live session, whatever rows it still has.
+  if (row.lockedAt !== null) return null;
   if (Date.now() - new Date(row.lastSeenAt).getTime() > LAST_SEEN_INTERVAL_MS) {
     // Best effort: a missed "last seen" write must never fail the request.
-    prisma.$executeRaw`UPDATE Session SET lastSeenAt = ${new Date()} WHERE id = ${row.id}`.catch(() => {});
+    const now = new Date();
+    prisma.$executeRaw`UPDATE Session SET lastSeenAt = ${now} WHERE id = ${row.id}`.catch(() => {});
+    prisma.$executeRaw`UPDATE User SET lastSeenAt = ${now} WHERE id = ${row.userId}`.catch(() => {});
   }
   return {
     id: row.id,
@@ -52,6 +60,7 @@ export async function findActiveSession(sessionId: string, userId: string) {
       email: row.email,
       emailVerified: row.emailVerified !== null,
       twoFactor: row.twoFactorAt !== null,
+      role: row.role === "admin" ? ("admin" as const) : ("user" as const),
     },
   };
 }
@@ -64,6 +73,8 @@ type ActiveSessionRow = {
   createdAt: Date | string;
   confirmedAt: Date | string | null;
   method: string;
+  role: string;
+  lockedAt: Date | string | null;
   username: string | null;
   email: string;
   emailVerified: Date | string | null;

@@ -50,8 +50,14 @@ export async function findExistingUnique(usernameKey: string, email: string) {
 export function findUserForSignIn(lookup: { email: string } | { usernameKey: string }) {
   return prisma.user.findUnique({
     where: lookup as Prisma.UserWhereUniqueInput,
-    select: { id: true, username: true, email: true, passwordHash: true },
+    select: { id: true, username: true, email: true, passwordHash: true, lockedAt: true },
   });
+}
+
+/** Whether an admin has locked the account (no sign-in of any kind). */
+export async function isLocked(userId: string) {
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { lockedAt: true } });
+  return Boolean(user?.lockedAt);
 }
 
 export function updatePasswordHash(userId: string, passwordHash: string) {
@@ -68,7 +74,7 @@ export function findProfile(userId: string) {
 export function findUserById(userId: string) {
   return prisma.user.findUnique({
     where: { id: userId },
-    select: { id: true, username: true, email: true, emailVerified: true, passwordHash: true },
+    select: { id: true, username: true, email: true, emailVerified: true, passwordHash: true, lockedAt: true },
   });
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import * as z from "zod/mini";
 import type { $ZodType } from "zod/v4/core";
-import { type CurrentSession, requireSession, type SessionInfo } from "@/lib/auth/session";
+import { type CurrentSession, requireAdmin, requireSession, type SessionInfo } from "@/lib/auth/session";
 import { requestIp } from "@/lib/http/request-ip";
 import { echoValues, fieldErrorsOf, type FormState, readFields } from "./form-state";
 
@@ -77,6 +77,20 @@ export function validatedActionWithSession<Field extends string, Data>(
     const session = (options.allowWithoutUsername
       ? await requireSession({ allowWithoutUsername: true })
       : await requireSession(options.allowWithoutTwoFactor ? { allowWithoutTwoFactor: true } : undefined)) as CurrentSession;
+    return validatedAction(options, (data, context) => handler(data, { ...context, session }))({}, postOf(first, second) as FormData);
+  }) as FormAction<Field>;
+}
+
+/**
+ * The same for an admin's form: requireAdmin first (anyone else signed in gets HTTP 403 and
+ * nothing is read or changed), then the form as above.
+ */
+export function validatedAdminAction<Field extends string, Data>(
+  options: Options<Field, Data>,
+  handler: (data: Data, context: ActionContext<Field> & { session: CurrentSession }) => Promise<FormState<Field>>,
+): FormAction<Field> {
+  return (async (first: unknown, second?: unknown) => {
+    const session = await requireAdmin();
     return validatedAction(options, (data, context) => handler(data, { ...context, session }))({}, postOf(first, second) as FormData);
   }) as FormAction<Field>;
 }

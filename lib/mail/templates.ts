@@ -168,3 +168,18 @@ export function passkeyRemoved({ username, name }: { username: string | null; na
     notYou: "If you did not do this, sign in and change your password at once.",
   });
 }
+
+export function newSignIn({ username, device, ip, when }: { username: string | null; device: string; ip: string; when: Date }) {
+  return render({
+    subject: `New sign-in to your ${APP_NAME} account`,
+    username,
+    lines: [
+      `Your ${APP_NAME} account was just signed in from a device and browser it has not used before.`,
+      `Device: ${device}`,
+      `IP address: ${ip}`,
+      `Time: ${dateFormat.format(when)}`,
+    ],
+    notYou:
+      "If this was you, there is nothing to do. If it was not, change your password at once, sign out your other sessions in settings, and turn on two-factor authentication.",
+  });
+}

@@ -120,9 +120,9 @@ export function createSignInThrottle(policy: ThrottlePolicy) {
         if (seconds > 0) return { blocked: true, retryAfterMs: seconds * 1000 };
         return { blocked: false, challenge: slot.count >= policy.challengeAfter };
       },
+      /** The credentials were right (the caller logs what it does with them). */
       async succeed() {
         await Promise.all([clear(shownKey, ...(silentKey ? [silentKey] : [])), slot.release()]);
-        securityEvent("signin.success", { userId, ip });
       },
     };
   }

@@ -1,12 +1,11 @@
 "use client";
 
-import { KeyRound } from "lucide-react";
-import { useCallback, useEffect, useRef, useState, useTransition } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { passkeySignInOptionsAction, signInWithPasskeyAction } from "@/app/(auth)/actions";
 import { askForPasskey } from "@/components/forms/passkey";
-import { PASSKEY_INCOMPLETE, PASSKEY_TOO_MANY } from "@/lib/auth/passkey-messages";
+import { PasskeyButton } from "@/components/forms/passkey-button";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { PASSKEY_INCOMPLETE, PASSKEY_TOO_MANY } from "@/lib/auth/passkey-messages";
 
 /**
  * "Sign in with a passkey" (no username needed), and passkey autofill on the "Email or
@@ -22,43 +21,39 @@ export function PasskeySignIn({
   /** The "Email or username" field, whose first focus starts the autofill. */
   identifier: React.RefObject<HTMLInputElement | null>;
 }) {
-  const [error, setError] = useState<string>();
-  const [pending, startTransition] = useTransition();
+  const [autofillError, setAutofillError] = useState<string>();
   const settings = useRef({ remember, callbackUrl });
   settings.current = { remember, callbackUrl };
 
-  const signInWith = useCallback(async (autofill: boolean) => {
+  /** One passkey sign-in; the error to show, if any (autofill stays quiet until the server answers). */
+  const signInWith = useCallback(async (autofill: boolean): Promise<string | undefined> => {
     const options = await passkeySignInOptionsAction();
-    if (!options) return autofill ? undefined : setError(PASSKEY_TOO_MANY);
+    if (!options) return autofill ? undefined : PASSKEY_TOO_MANY;
     const response = await askForPasskey(options, { autofill });
-    if (!response) return autofill ? undefined : setError(PASSKEY_INCOMPLETE);
-    const answer = await signInWithPasskeyAction(response, settings.current);
-    if (answer?.error) setError(answer.error);
+    if (!response) return autofill ? undefined : PASSKEY_INCOMPLETE;
+    return (await signInWithPasskeyAction(response, settings.current))?.error;
   }, []);
 
   useEffect(() => {
     const field = identifier.current;
-    const start = () => void signInWith(true);
+    const start = () => void signInWith(true).then(setAutofillError);
     field?.addEventListener("focus", start, { once: true });
     return () => field?.removeEventListener("focus", start);
   }, [identifier, signInWith]);
 
   return (
     <div className="grid gap-3">
-      {error ? <Alert variant="error">{error}</Alert> : null}
-      <Button
-        type="button"
+      {autofillError ? <Alert variant="error">{autofillError}</Alert> : null}
+      <PasskeyButton
         variant="outline"
         className="w-full"
-        disabled={pending}
-        onClick={() => {
-          setError(undefined);
-          startTransition(() => signInWith(false));
+        run={() => {
+          setAutofillError(undefined);
+          return signInWith(false);
         }}
       >
-        <KeyRound aria-hidden />
         Sign in with a passkey
-      </Button>
+      </PasskeyButton>
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { hasPasskeys } from "@/lib/account/passkeys";
 import { hasPassword } from "@/lib/account/profile";
 import { configuredProviders } from "@/lib/auth/providers";
 import { getCurrentSession, signedInRecently } from "@/lib/auth/session";
-import { ConfirmWithPasskey } from "./confirm-with-passkey";
+import { ConfirmWithPasskey } from "@/app/confirm-with-passkey";
 import { sectionsFor } from "./sections";
 import { SettingsNav } from "./settings-nav";
 

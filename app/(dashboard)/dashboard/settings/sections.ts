@@ -6,6 +6,7 @@ export const SETTINGS_SECTIONS = [
   { href: "/dashboard/settings/passkeys", title: "Passkeys", summary: "Sign in with your device's screen lock instead of a password." },
   { href: "/dashboard/settings/connected-accounts", title: "Connected accounts", summary: "Sign in with GitHub, Google or your organisation's account." },
   { href: "/dashboard/settings/sessions", title: "Sessions", summary: "Where your account is signed in." },
+  { href: "/dashboard/settings/activity", title: "Recent activity", summary: "Sign-ins and changes to your account." },
   { href: "/dashboard/settings/delete-account", title: "Delete account", summary: "Remove your account and all its data." },
 ] as const;
 

@@ -14,7 +14,7 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { ConfirmWithPasskey } from "../confirm-with-passkey";
+import { ConfirmWithPasskey } from "@/app/confirm-with-passkey";
 
 /** The recovery codes, shown once, with copy and download. */
 function RecoveryCodes({ codes }: { codes: string[] }) {
