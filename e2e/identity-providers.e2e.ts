@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { OIDC_NAME } from "../playwright.config";
-import { openDb, sessionsOf } from "./fixtures/db";
+import { lockAccount, openDb, sessionsOf } from "./fixtures/db";
 import { expect, fillSignIn, newUser, openSettings, signIn, signOut, test } from "./fixtures/test";
 
 // Sign-in through an identity provider: a real OpenID Connect server (test-support/oidc-server.ts)
@@ -224,4 +224,21 @@ test("coming back from a provider is throttled per network", async ({ request, b
   }
   expect(statuses.slice(0, 30).every((status) => status !== 429 && status < 500)).toBe(true);
   expect(statuses[30]).toBe(429);
+});
+
+test("a locked account cannot come in through the provider either", async ({ page }) => {
+  const email = freshEmail();
+  await continueWithProvider(page, email);
+  await page.getByLabel("Username").fill(`Sso_${email.split("@")[0]!.slice(-10)}`);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  const user = userByEmail(email)!;
+  lockAccount(user.id);
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/login/);
+
+  await continueWithProvider(page, email);
+  await expect(page).toHaveURL(/\/login\?/);
+  await expect(page.getByRole("alert").filter({ hasText: "This account is locked." })).toBeVisible();
+  expect(sessionsOf(user.id)).toHaveLength(0);
 });

@@ -30,7 +30,8 @@ export async function listUsers({ search, sort, direction, skip, take }: UserLis
     : {};
   const orderBy: Prisma.UserOrderByWithRelationInput[] =
     sort === "seen"
-      ? [{ lastSeenAt: { sort: direction, nulls: "last" } }, { id: direction }]
+      ? // SQLite puts never-seen accounts last in descending order, first in ascending: the index serves both.
+        [{ lastSeenAt: direction }, { id: direction }]
       : [{ createdAt: direction }, { id: direction }];
   const [rows, total] = await Promise.all([
     prisma.user.findMany({

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { describeActivity } from "@/lib/activity/describe";
+import { describeActivity, parseDetails } from "@/lib/activity/describe";
 import { activityPage } from "@/lib/admin/users";
 import { requireAdmin } from "@/lib/auth/session";
 import { SECURITY_EVENTS } from "@/lib/log";
@@ -83,7 +83,7 @@ export default async function AdminActivityPage({ searchParams }: PageProps<"/ad
                     nameOf(row.userId)
                   )}
                 </td>
-                <td className="px-3 py-2">{nameOf(row.actorId)}</td>
+                <td className="px-3 py-2">{row.actorId ? nameOf(row.actorId) : parseDetails(row.details).via === "command line" ? "command line" : "—"}</td>
                 <td className="px-3 py-2">{row.ip ?? "—"}</td>
                 <td className="px-3 py-2">{row.device ?? "—"}</td>
               </tr>
