@@ -18,18 +18,23 @@ if (cluster.isPrimary) {
     console.error(`cluster: worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
     cluster.fork();
   });
+  // Each worker drains its requests and closes its database (server.mjs's closeOnSignal);
+  // the primary exits once they all have, 0 when every one of them did.
+  let failed = false;
   const stop = (signal) => {
+    if (stopping) return;
     stopping = true;
-    for (const worker of Object.values(cluster.workers ?? {})) worker?.kill(signal);
-    setTimeout(() => process.exit(0), 5000).unref();
-    cluster.on("exit", () => {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+    cluster.on("exit", (_worker, code) => {
+      failed ||= code !== 0;
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(failed ? 1 : 0);
     });
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+    setTimeout(() => process.exit(1), 9500).unref();
   };
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));
   console.log(`cluster: ${workers} workers on http://${hostname}:${port}`);
 } else {
-  const { startServer } = await import("./server.mjs");
-  await startServer({ port, hostname });
+  const { closeOnSignal, startServer } = await import("./server.mjs");
+  closeOnSignal(await startServer({ port, hostname }));
 }

@@ -43,6 +43,12 @@ export async function startServer({ port, hostname }) {
   const parseBytes = createRequire(import.meta.url)("next/dist/compiled/bytes").parse;
   const guard = createRequestGuard({ trustProxy, actionBodyLimit: parseBytes(config.experimental?.serverActions?.bodySizeLimit ?? "1 MB") });
   const server = http.createServer(async (req, res) => {
+    if (server.draining) {
+      // Shutting down: a request on a connection kept alive is turned away, and the connection closed.
+      res.writeHead(503, { "content-type": "text/plain; charset=utf-8", connection: "close", "retry-after": "1" });
+      res.end("The server is restarting. Please try again in a moment.\n");
+      return;
+    }
     if (await guard(req, res)) handle(req, res);
   });
   // Longer than the usual proxy idle timeout (60 s), so the proxy closes idle connections first.
@@ -51,15 +57,42 @@ export async function startServer({ port, hostname }) {
   return server;
 }
 
+/** How long requests under way get to finish after SIGTERM, before the process gives up on them. */
+const DRAIN_MS = 8000;
+
+/**
+ * On SIGTERM or SIGINT: stop taking connections, let the requests under way finish (new ones
+ * on kept-alive connections get 503), close the database, and exit 0 — within 10 seconds
+ * (exit 1 if requests were still running after DRAIN_MS).
+ */
+export function closeOnSignal(server) {
+  const drain = () => {
+    if (server.draining) return;
+    server.draining = true;
+    const idle = setInterval(() => server.closeIdleConnections(), 100);
+    const giveUp = setTimeout(() => {
+      console.error(`server: requests still running ${DRAIN_MS / 1000} s after the signal; exiting`);
+      process.exit(1);
+    }, DRAIN_MS);
+    server.close(async () => {
+      clearInterval(idle);
+      clearTimeout(giveUp);
+      // The app's database connections (lib/db/client.ts): SQLite checkpoints its WAL and closes.
+      const closers = [...(globalThis.__frontDoorDatabaseClosers ?? [])];
+      console.log(`server: closing ${closers.length} database client(s)`);
+      await Promise.all(closers.map((close) => close()));
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+  };
+  process.on("SIGTERM", drain);
+  process.on("SIGINT", drain);
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const port = Number(process.env.PORT) || 3000;
   const hostname = process.env.HOSTNAME || "0.0.0.0";
   const server = await startServer({ port, hostname });
+  closeOnSignal(server);
   console.log(`Ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
-  for (const signal of ["SIGINT", "SIGTERM"]) {
-    process.on(signal, () => {
-      server.close(() => process.exit(0));
-      setTimeout(() => process.exit(0), 5000).unref();
-    });
-  }
 }
