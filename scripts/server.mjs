@@ -77,10 +77,8 @@ export function closeOnSignal(server) {
     server.close(async () => {
       clearInterval(idle);
       clearTimeout(giveUp);
-      // The app's database connections (lib/db/client.ts): SQLite checkpoints its WAL and closes.
-      const closers = [...(globalThis.__frontDoorDatabaseClosers ?? [])];
-      console.log(`server: closing ${closers.length} database client(s)`);
-      await Promise.all(closers.map((close) => close()));
+      // The app's database connection (lib/db/client.ts): SQLite checkpoints its WAL and closes.
+      await globalThis.__frontDoorCloseDatabase?.();
       process.exit(0);
     });
     server.closeIdleConnections();

@@ -7,11 +7,13 @@ const createClient = () => new PrismaClient({ adapter: new SqliteAdapterFactory(
 
 const globalForPrisma = globalThis as unknown as { prisma?: ReturnType<typeof createClient> };
 
-/** The one Prisma client. Only modules under lib/db import it. */
-export const prisma = globalForPrisma.prisma ?? createClient();
-if (env.NODE_ENV !== "production") globalForPrisma.prisma = prisma;
+/**
+ * The one Prisma client of the process. Only modules under lib/db import it. Next.js bundles
+ * server code in more than one layer (pages and actions; route handlers), each with its own
+ * copy of this module: they share one client, and one database connection, through globalThis
+ * (in development, it also outlives hot reloads).
+ */
+export const prisma = (globalForPrisma.prisma ??= createClient());
 
-// scripts/server.mjs closes the database after the last request on SIGTERM (every client made
-// in this process, should the bundler have loaded this module more than once).
-const closers = ((globalThis as { __frontDoorDatabaseClosers?: Set<() => Promise<void>> }).__frontDoorDatabaseClosers ??= new Set());
-closers.add(() => prisma.$disconnect());
+// scripts/server.mjs closes the database after the last request on SIGTERM.
+(globalThis as { __frontDoorCloseDatabase?: () => Promise<void> }).__frontDoorCloseDatabase = () => prisma.$disconnect();

@@ -1,11 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { passkeySignInOptionsAction, signInWithPasskeyAction } from "@/app/(auth)/actions";
-import { askForPasskey } from "@/components/forms/passkey";
 import { PasskeyButton } from "@/components/forms/passkey-button";
 import { Alert } from "@/components/ui/alert";
-import { PASSKEY_INCOMPLETE, PASSKEY_TOO_MANY } from "@/lib/auth/passkey-messages";
 
 /**
  * "Sign in with a passkey" (no username needed), and passkey autofill on the "Email or
@@ -25,14 +22,11 @@ export function PasskeySignIn({
   const settings = useRef({ remember, callbackUrl });
   settings.current = { remember, callbackUrl };
 
-  /** One passkey sign-in; the error to show, if any (autofill stays quiet until the server answers). */
-  const signInWith = useCallback(async (autofill: boolean): Promise<string | undefined> => {
-    const options = await passkeySignInOptionsAction();
-    if (!options) return autofill ? undefined : PASSKEY_TOO_MANY;
-    const response = await askForPasskey(options, { autofill });
-    if (!response) return autofill ? undefined : PASSKEY_INCOMPLETE;
-    return (await signInWithPasskeyAction(response, settings.current))?.error;
-  }, []);
+  /** One passkey sign-in; the error to show, if any. Its code loads on first use, not with the page. */
+  const signInWith = useCallback(
+    async (autofill: boolean) => (await import("./passkey-flow")).signInWithPasskey(autofill, settings.current),
+    [],
+  );
 
   useEffect(() => {
     const field = identifier.current;

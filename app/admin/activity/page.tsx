@@ -7,6 +7,7 @@ import { activityPage } from "@/lib/admin/users";
 import { requireAdmin } from "@/lib/auth/session";
 import { SECURITY_EVENTS } from "@/lib/log";
 import { formatDateTime } from "../format";
+import { DataTable } from "../data-table";
 import { Pager } from "../pager";
 
 export const metadata: Metadata = { title: "Activity · Admin" };
@@ -55,49 +56,31 @@ export default async function AdminActivityPage({ searchParams }: PageProps<"/ad
         </form>
       </div>
 
-      <div className="overflow-x-auto rounded-md border bg-card">
-        <table className="w-full text-left text-sm">
-          <thead className="border-b bg-muted/50 text-xs uppercase tracking-wide text-muted-foreground">
-            <tr>
-              <th scope="col" className="px-3 py-2">Time</th>
-              <th scope="col" className="px-3 py-2">Event</th>
-              <th scope="col" className="px-3 py-2">About</th>
-              <th scope="col" className="px-3 py-2">By</th>
-              <th scope="col" className="px-3 py-2">IP</th>
-              <th scope="col" className="px-3 py-2">Device</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y">
-            {rows.map((row) => (
-              <tr key={row.id}>
-                <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(row.createdAt)}</td>
-                <td className="px-3 py-2">
-                  {describeActivity(row)} <span className="text-xs text-muted-foreground">({row.type})</span>
-                </td>
-                <td className="px-3 py-2">
-                  {row.userId && names.has(row.userId) ? (
-                    <Link href={`/admin/users/${row.userId}`} className="text-primary hover:underline">
-                      {nameOf(row.userId)}
-                    </Link>
-                  ) : (
-                    nameOf(row.userId)
-                  )}
-                </td>
-                <td className="px-3 py-2">{row.actorId ? nameOf(row.actorId) : parseDetails(row.details).via === "command line" ? "command line" : "—"}</td>
-                <td className="px-3 py-2">{row.ip ?? "—"}</td>
-                <td className="px-3 py-2">{row.device ?? "—"}</td>
-              </tr>
-            ))}
-            {rows.length === 0 ? (
-              <tr>
-                <td colSpan={6} className="px-3 py-6 text-center text-muted-foreground">
-                  {unknownUser ? "No user matches that name." : "No events match."}
-                </td>
-              </tr>
-            ) : null}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        columns={["Time", "Event", "About", "By", "IP", "Device"].map((label) => ({ label }))}
+        empty={rows.length > 0 ? null : unknownUser ? "No user matches that name." : "No events match."}
+      >
+        {rows.map((row) => (
+          <tr key={row.id}>
+            <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(row.createdAt)}</td>
+            <td className="px-3 py-2">
+              {describeActivity(row)} <span className="text-xs text-muted-foreground">({row.type})</span>
+            </td>
+            <td className="px-3 py-2">
+              {row.userId && names.has(row.userId) ? (
+                <Link href={`/admin/users/${row.userId}`} className="text-primary hover:underline">
+                  {nameOf(row.userId)}
+                </Link>
+              ) : (
+                nameOf(row.userId)
+              )}
+            </td>
+            <td className="px-3 py-2">{row.actorId ? nameOf(row.actorId) : parseDetails(row.details).via === "command line" ? "command line" : "—"}</td>
+            <td className="px-3 py-2">{row.ip ?? "—"}</td>
+            <td className="px-3 py-2">{row.device ?? "—"}</td>
+          </tr>
+        ))}
+      </DataTable>
 
       <Pager previous={page > 1 ? hrefFor(page - 1) : null} next={more ? hrefFor(page + 1) : null} label={`Page ${page}`} />
     </section>

@@ -5,6 +5,7 @@ import { Input } from "@/components/ui/input";
 import { type UserListParams, userListParams, usersPage } from "@/lib/admin/users";
 import { requireAdmin } from "@/lib/auth/session";
 import { formatDate, formatDateTime } from "../format";
+import { DataTable } from "../data-table";
 import { Pager } from "../pager";
 
 export const metadata: Metadata = { title: "Users · Admin" };
@@ -31,6 +32,9 @@ function SortLink({ params, sort, children }: { params: UserListParams; sort: Us
     </Link>
   );
 }
+
+const ariaSort = (params: UserListParams, sort: UserListParams["sort"]) =>
+  params.sort === sort ? (params.direction === "asc" ? ("ascending" as const) : ("descending" as const)) : undefined;
 
 export default async function AdminUsersPage({ searchParams }: PageProps<"/admin/users">) {
   await requireAdmin();
@@ -59,50 +63,35 @@ export default async function AdminUsersPage({ searchParams }: PageProps<"/admin
         </form>
       </div>
 
-      <div className="overflow-x-auto rounded-md border bg-card">
-        <table className="w-full text-left text-sm">
-          <thead className="border-b bg-muted/50 text-xs uppercase tracking-wide text-muted-foreground">
-            <tr>
-              <th scope="col" className="px-3 py-2">Username</th>
-              <th scope="col" className="px-3 py-2">Email</th>
-              <th scope="col" className="px-3 py-2">Verified</th>
-              <th scope="col" className="px-3 py-2">Two-factor</th>
-              <th scope="col" className="px-3 py-2" aria-sort={params.sort === "created" ? (params.direction === "asc" ? "ascending" : "descending") : undefined}>
-                <SortLink params={params} sort="created">Created</SortLink>
-              </th>
-              <th scope="col" className="px-3 py-2" aria-sort={params.sort === "seen" ? (params.direction === "asc" ? "ascending" : "descending") : undefined}>
-                <SortLink params={params} sort="seen">Last seen</SortLink>
-              </th>
-              <th scope="col" className="px-3 py-2">Status</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y">
-            {rows.map((user) => (
-              <tr key={user.id}>
-                <td className="px-3 py-2 font-medium">
-                  <Link href={`/admin/users/${user.id}`} className="text-primary hover:underline">
-                    {user.username ?? "(no username yet)"}
-                  </Link>
-                  {user.role === "admin" ? <span className="ml-2 rounded bg-accent px-1.5 py-0.5 text-xs">admin</span> : null}
-                </td>
-                <td className="px-3 py-2 break-all">{user.email}</td>
-                <td className="px-3 py-2">{user.emailVerified ? "Yes" : "No"}</td>
-                <td className="px-3 py-2">{user.twoFactor?.enabledAt ? "On" : "Off"}</td>
-                <td className="px-3 py-2 whitespace-nowrap">{formatDate(user.createdAt)}</td>
-                <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(user.lastSeenAt)}</td>
-                <td className="px-3 py-2">{user.lockedAt ? <span className="font-medium text-destructive">Locked</span> : "Active"}</td>
-              </tr>
-            ))}
-            {rows.length === 0 ? (
-              <tr>
-                <td colSpan={7} className="px-3 py-6 text-center text-muted-foreground">
-                  No users match.
-                </td>
-              </tr>
-            ) : null}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        columns={[
+          { label: "Username" },
+          { label: "Email" },
+          { label: "Verified" },
+          { label: "Two-factor" },
+          { label: <SortLink params={params} sort="created">Created</SortLink>, sort: ariaSort(params, "created") },
+          { label: <SortLink params={params} sort="seen">Last seen</SortLink>, sort: ariaSort(params, "seen") },
+          { label: "Status" },
+        ]}
+        empty={rows.length > 0 ? null : "No users match."}
+      >
+        {rows.map((user) => (
+          <tr key={user.id}>
+            <td className="px-3 py-2 font-medium">
+              <Link href={`/admin/users/${user.id}`} className="text-primary hover:underline">
+                {user.username ?? "(no username yet)"}
+              </Link>
+              {user.role === "admin" ? <span className="ml-2 rounded bg-accent px-1.5 py-0.5 text-xs">admin</span> : null}
+            </td>
+            <td className="px-3 py-2 break-all">{user.email}</td>
+            <td className="px-3 py-2">{user.emailVerified ? "Yes" : "No"}</td>
+            <td className="px-3 py-2">{user.twoFactor?.enabledAt ? "On" : "Off"}</td>
+            <td className="px-3 py-2 whitespace-nowrap">{formatDate(user.createdAt)}</td>
+            <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(user.lastSeenAt)}</td>
+            <td className="px-3 py-2">{user.lockedAt ? <span className="font-medium text-destructive">Locked</span> : "Active"}</td>
+          </tr>
+        ))}
+      </DataTable>
 
       <Pager
         previous={page > 1 ? hrefWith(params, { page: page - 1 }) : null}
