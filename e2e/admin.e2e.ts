@@ -3,8 +3,8 @@ import { extraPort } from "../playwright.config";
 import { adminCli } from "./fixtures/admin";
 import { accountState, activityEventExists, activityOf, ageSessionsOf, findUser, insertActivityEvent, insertUser, setUserTimes } from "./fixtures/db";
 import { type ExtraServer, startServer } from "./fixtures/server";
-import { codeFor, setUpTwoFactor } from "./fixtures/two-factor";
-import { expect, fillSignIn, newIp, newUser, openSettings, signIn, test, type TestUser } from "./fixtures/test";
+import { setUpTwoFactor } from "./fixtures/two-factor";
+import { expect, fillSignIn, newIp, newUser, openSettings, signIn, test } from "./fixtures/test";
 
 // The admin area: roles from the command line, every admin page and action refused to
 // everyone else, and each admin action seen from the affected person's own browser.
@@ -107,13 +107,11 @@ test("the user list: search by username or email in any case, 25 a page with nex
   await signedInAdmin(page);
   const tag = `pg${Date.now().toString(36)}`;
   const start = Date.UTC(2025, 0, 1);
-  const people: (TestUser & { id: string })[] = [];
   for (let i = 0; i < 60; i++) {
     const person = { username: `${tag}_${String(i).padStart(2, "0")}`, email: `${tag}.${i}@example.com`, password: "not-used-here-1" };
     const id = insertUser(person, 4);
     // Made one day apart; seen in the opposite order (the newest account was seen longest ago).
     setUserTimes(id, { createdAt: new Date(start + i * 86_400_000), lastSeenAt: new Date(start + (120 - i) * 86_400_000) });
-    people.push({ ...person, id });
   }
   const rows = page.getByRole("table").locator("tbody tr");
   const firstName = () => rows.first().getByRole("link").innerText();
@@ -154,11 +152,9 @@ test("the user list: search by username or email in any case, 25 a page with nex
   await expect(rows.first()).toContainText(`${tag}_07`);
   await page.goto(`/admin/users?search=${tag}-nothing`);
   await expect(page.getByText("No users match.")).toBeVisible();
-  await rows.first().isVisible();
-  expect(people).toHaveLength(60);
 });
 
-test("sign out everywhere, lock and unlock: the effects show in the person's own browser, and each is in both activity logs", async ({ page, browser, mail }) => {
+test("sign out everywhere, lock and unlock: the effects show in the person's own browser, and each is in both activity logs", async ({ page, browser }) => {
   const admin = await signedInAdmin(page);
   const target = await newMember();
   const { context, page: own } = await ownBrowser(browser);
@@ -225,7 +221,6 @@ test("sign out everywhere, lock and unlock: the effects show in the person's own
   await expect(row).toContainText(target.username);
   await expect(row).toContainText(admin.username);
   await context.close();
-  void mail;
 });
 
 test("resend verification, reset two-factor and delete: each takes effect for the person", async ({ page, browser, mail }) => {
@@ -233,7 +228,7 @@ test("resend verification, reset two-factor and delete: each takes effect for th
   const target = await newMember();
   const { context, page: own } = await ownBrowser(browser);
   await signIn(own, target.username, target.password);
-  const { secret } = await setUpTwoFactor(own);
+  await setUpTwoFactor(own);
 
   const started = new Date(Date.now() - 1000);
   await page.goto(`/admin/users/${target.id}`);
@@ -242,9 +237,8 @@ test("resend verification, reset two-factor and delete: each takes effect for th
 
   await adminAction(page, "Reset two-factor", "Two-factor authentication is off for this user; they can set it up again.");
   await own.context().clearCookies();
+  // No second step any more: the password alone reaches the dashboard.
   await signIn(own, target.username, target.password);
-  expect(secret).toMatch(/^[A-Z2-7]+$/);
-  expect(codeFor(secret)).toMatch(/^\d{6}$/);
 
   await page.reload();
   const form = actionForm(page, "Delete account");

@@ -16,8 +16,8 @@ import { SettingsNav } from "./settings-nav";
 async function ConfirmItIsYou() {
   const session = await getCurrentSession();
   if (!session || signedInRecently(session)) return null;
-  const [passwordOn, passkeysOn] = await Promise.all([hasPassword(session.user.id), hasPasskeys(session.user.id)]);
-  if (passwordOn || !passkeysOn) return null;
+  // Most accounts have a password: one query for them, a second only for those without.
+  if ((await hasPassword(session.user.id)) || !(await hasPasskeys(session.user.id))) return null;
   return (
     <Alert className="grid gap-3">
       <p>For your security, confirm it is you before you change your email, turn two-factor off or delete your account.</p>
