@@ -27,7 +27,15 @@ export async function startMailCatcher({ port, dir }) {
   });
   await new Promise((resolve, reject) => {
     server.once("error", reject);
-    server.listen(port, "127.0.0.1", () => resolve(undefined));
+    server.listen(port, "127.0.0.1", () => {
+      server.off("error", reject);
+      resolve(undefined);
+    });
+  });
+  // A client that goes away mid-message (an app server killed on purpose by the fault tests)
+  // resets its connection; that message is simply not delivered, and the catcher keeps serving.
+  server.on("error", (error) => {
+    if (error.code !== "ECONNRESET" && error.code !== "EPIPE") console.error("mail-catcher:", error);
   });
   return {
     port: server.server.address().port,

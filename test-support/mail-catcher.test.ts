@@ -1,3 +1,5 @@
+import { connect } from "node:net";
+import { once } from "node:events";
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -47,6 +49,26 @@ describe("mail catcher and mailbox fixture", () => {
 
     await mailer.send({ to, subject: "Second", text: "3", html: "<p>3</p>" });
     expect((await waitForMail(path.join(dir, "inbox"), { to, subject: "Second" })).text.trim()).toBe("3");
+  });
+
+  it("keeps serving after clients reset their connections in the middle of a message", async () => {
+    // What happens when the fault tests kill an app server while it is sending mail. Several
+    // times: the first error once went to a listener left over from start-up, the second one
+    // crashed the test runner.
+    for (let i = 0; i < 3; i++) {
+      const socket = connect(catcher.port, "127.0.0.1");
+      let said = "";
+      socket.on("data", (chunk) => (said += chunk.toString()));
+      while (!said.startsWith("220")) await once(socket, "data");
+      socket.write("EHLO test\r\nMAIL FROM:<a@test>\r\nRCPT TO:<b@test>\r\n");
+      while ((said.match(/^250 /gm) ?? []).length < 3) await once(socket, "data");
+      socket.resetAndDestroy();
+      await once(socket, "close");
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+
+    await mailer.send({ to: "after@example.com", subject: "After the resets", text: "ok", html: "<p>ok</p>" });
+    expect((await waitForMail(path.join(dir, "inbox"), { to: "after@example.com" })).subject).toBe("After the resets");
   });
 
   it("times out with a list of what did arrive", async () => {
