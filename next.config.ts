@@ -3,6 +3,10 @@ import { ACTION_BODY_LIMIT_BYTES } from "./lib/http/limits";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // A self-contained server for hosts: scripts/bundle.mjs (npm run build) assembles dist/ from it.
+  output: "standalone",
+  // Paths the server builds from process.cwd() make the tracer copy whole folders: never data.
+  outputFileTracingExcludes: { "*": ["mail-outbox/**", "prisma/*.db*", "e2e/**", "bench/**", "test-results/**", "dist/**"] },
   // Loaded by Node at run time: the hashing pool starts worker threads from a file on disk.
   serverExternalPackages: ["piscina"],
   // Render <title> in the document head rather than streaming it: Next.js's route announcer

@@ -4,7 +4,7 @@ import { OIDC_CLIENT } from "./test-support/oidc-client";
 
 /**
  * End-to-end tests against the production build (`next build` runs first, in `npm run
- * test:e2e`), served by `next start` on a throwaway SQLite file. A second server shares the
+ * test:e2e`), served by `next start` on a throwaway SQLite file (or PostgreSQL database). A second server shares the
  * database with a different bcrypt cost, to prove hashes are upgraded on sign-in.
  */
 // E2E_PORT_BASE moves every port of a run, so two checkouts can run their suites side by side.
@@ -14,6 +14,12 @@ export const REHASH_PORT = PORT_BASE + 1;
 /** Port for the n-th short-lived extra server a test file starts (e2e/fixtures/server.ts). */
 export const extraPort = (n: number) => PORT_BASE + 80 + n;
 export const TEST_DB = "e2e/.tmp/e2e.db";
+/**
+ * The servers' database: the SQLite file, or the PostgreSQL database that `npm run test:pg`
+ * made for this run (test-support/pg-cluster.mjs). Never a DATABASE_URL from the shell: the
+ * first server empties it.
+ */
+export const DATABASE_URL = process.env.E2E_DATABASE_URL || `file:./${TEST_DB}`;
 /** The SMTP catcher started by e2e/global-setup.ts, and where it files each message. */
 export const MAIL_PORT = PORT_BASE + 15;
 /** The OpenID Connect server started by e2e/global-setup.ts (test-support/oidc-server.ts). */
@@ -45,7 +51,7 @@ export const OIDC_SETTINGS = {
 
 const serverEnv = (cost: number, port: number) => ({
   NODE_ENV: "production",
-  DATABASE_URL: `file:./${TEST_DB}`,
+  DATABASE_URL,
   AUTH_SECRET: process.env.E2E_AUTH_SECRET!,
   AUTH_TRUST_HOST: "true",
   AUTH_URL: `http://localhost:${port}`,

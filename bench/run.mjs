@@ -11,7 +11,10 @@
 // Options (environment): BENCH_COST (bcrypt cost, default 12), BENCH_SECONDS (scales every
 // load phase, default 1 = the durations below), BENCH_MODES (default "single,cluster"),
 // BENCH_ONLY=admin (only the admin list with BENCH_ADMIN_USERS accounts, default 100,000),
-// BENCH_ONLY=reference (only the comparison with the reference app).
+// BENCH_ONLY=reference (only the comparison with the reference app), BENCH_DB=postgres (the
+// same measurements on PostgreSQL, a throwaway cluster from test-support/pg-cluster.mjs, and
+// side by side with SQLite: sign-ins and dashboard requests per second with one and two server
+// processes, and the dashboard's CPU per request on both, in alternating rounds).
 import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -22,6 +25,8 @@ import { deriveKey } from "altcha-lib/algorithms/sha";
 import autocannon from "autocannon";
 import bcrypt from "bcryptjs";
 import Database from "better-sqlite3";
+import pg from "pg";
+import { startPostgres } from "../test-support/pg-cluster.mjs";
 
 const COST = Number(process.env.BENCH_COST ?? 12);
 const SCALE = Number(process.env.BENCH_SECONDS ?? 1);
@@ -32,6 +37,12 @@ const REFERENCE_PORT = 3401;
 /** Requests in each round of CPU time per request (and in each warm-up). */
 const CPU_REQUESTS = 2000;
 const DB_FILE = "bench/.tmp/bench.db";
+const ON_POSTGRES = process.env.BENCH_DB === "postgres";
+const cluster = ON_POSTGRES ? await startPostgres() : undefined;
+if (cluster) process.on("exit", () => cluster.destroy());
+/** The database the next server runs on ("sqlite" or "postgresql"); a PostgreSQL run measures both. */
+let database = ON_POSTGRES ? "postgresql" : "sqlite";
+const databaseUrl = () => (database === "postgresql" ? cluster.urlOf("bench") : `file:./${DB_FILE}`);
 const PASSWORD = "bench mark password 42";
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const secs = (n) => Math.max(1, Math.round(n * SCALE));
@@ -48,39 +59,65 @@ function buildIfNeeded() {
 }
 
 function freshDatabase(env) {
-  mkdirSync(path.dirname(DB_FILE), { recursive: true });
-  for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(DB_FILE + suffix, { force: true });
+  if (database === "postgresql") {
+    cluster.psql("DROP DATABASE IF EXISTS bench WITH (FORCE)");
+    cluster.createDatabase("bench");
+  } else {
+    mkdirSync(path.dirname(DB_FILE), { recursive: true });
+    for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(DB_FILE + suffix, { force: true });
+  }
   execFileSync(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"], { env, stdio: "ignore" });
 }
 
-/** Users stored directly with a hash at the configured cost, as sign-up would store them. */
-function createUsers(count) {
-  const db = new Database(DB_FILE);
-  const hash = bcrypt.hashSync(PASSWORD, COST);
-  const now = new Date().toISOString().replace("Z", "+00:00");
-  const insert = db.prepare(
-    "INSERT INTO User (id, username, usernameKey, email, passwordHash, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?)",
-  );
-  const names = [];
-  for (let i = 0; i < count; i++) {
-    const name = `bench_user_${i}`;
-    insert.run(randomBytes(12).toString("hex"), name, name, `${name}@example.com`, hash, now, now);
-    names.push(name);
+const USER_COLUMNS = ["id", "username", "usernameKey", "email", "passwordHash", "createdAt", "updatedAt", "lastSeenAt", "role"];
+
+/** Stores rows of USER_COLUMNS values (times as Date) straight into the bench database. */
+async function insertUsers(rows) {
+  const columns = USER_COLUMNS.map((c) => `"${c}"`).join(", ");
+  if (database === "postgresql") {
+    const client = new pg.Client({ connectionString: databaseUrl() });
+    await client.connect();
+    try {
+      await client.query("BEGIN");
+      for (let i = 0; i < rows.length; i += 1000) {
+        const batch = rows.slice(i, i + 1000);
+        const places = batch.map((_, r) => `(${USER_COLUMNS.map((_, c) => `$${r * USER_COLUMNS.length + c + 1}`).join(", ")})`);
+        await client.query(`INSERT INTO "User" (${columns}) VALUES ${places.join(", ")}`, batch.flat());
+      }
+      await client.query("COMMIT");
+    } finally {
+      await client.end();
+    }
+    return;
   }
+  const db = new Database(DB_FILE);
+  const insert = db.prepare(`INSERT INTO "User" (${columns}) VALUES (${USER_COLUMNS.map(() => "?").join(", ")})`);
+  const iso = (value) => (value instanceof Date ? value.toISOString().replace("Z", "+00:00") : value);
+  db.transaction(() => {
+    for (const row of rows) insert.run(...row.map(iso));
+  })();
   db.close();
+}
+
+/** Users stored directly with a hash at the configured cost, as sign-up would store them. */
+async function createUsers(count) {
+  const hash = bcrypt.hashSync(PASSWORD, COST);
+  const now = new Date();
+  const names = Array.from({ length: count }, (_, i) => `bench_user_${i}`);
+  await insertUsers(names.map((name) => [randomBytes(12).toString("hex"), name, name, `${name}@example.com`, hash, now, now, null, "user"]));
   return names;
 }
 
-async function startServer(mode, env) {
+async function startServer(mode, env, port = PORT) {
   const args = [mode === "cluster" ? "scripts/cluster.mjs" : "scripts/server.mjs"];
   const started = performance.now();
   const child = spawn(process.execPath, args, {
-    env: { ...env, PORT: String(PORT), HOSTNAME: "127.0.0.1" },
+    env: { ...env, PORT: String(port), HOSTNAME: "127.0.0.1", AUTH_URL: `http://127.0.0.1:${port}` },
     stdio: ["ignore", "ignore", "inherit"],
   });
   for (;;) {
     try {
-      const response = await fetch(`${BASE}/api/health`);
+      const response = await fetch(`http://127.0.0.1:${port}/api/health`);
       if (response.status === 200) break;
     } catch {}
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
@@ -152,16 +189,16 @@ function memory(pid) {
 const decode = (s) => s.replaceAll("&quot;", '"').replaceAll("&#x27;", "'").replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&amp;", "&");
 
 /** A page's server-action form, as a browser without JavaScript posts it. */
-async function actionForm(path) {
-  const html = await (await fetch(`${BASE}${path}`)).text();
+async function actionForm(path, base = BASE) {
+  const html = await (await fetch(`${base}${path}`)).text();
   const hidden = [...html.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g)].map((m) => [decode(m[1]), decode(m[2] ?? "")]);
   const boundary = `----bench${randomBytes(8).toString("hex")}`;
   const body = (fields) =>
     [...hidden, ...Object.entries(fields)]
       .map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`)
       .join("") + `--${boundary}--\r\n`;
-  const headers = { "content-type": `multipart/form-data; boundary=${boundary}`, origin: BASE, accept: "text/html" };
-  return { path, body, headers };
+  const headers = { "content-type": `multipart/form-data; boundary=${boundary}`, origin: base, accept: "text/html" };
+  return { path, body, headers, base };
 }
 
 /** A proof-of-work solution for `purpose`, asked for from `ip` and solved here, as a browser would. */
@@ -190,8 +227,8 @@ async function signUpOnce(form, i) {
   return performance.now() - started;
 }
 
-async function signInForm() {
-  const form = await actionForm("/login");
+async function signInForm(base = BASE) {
+  const form = await actionForm("/login", base);
   return { ...form, body: (identifier, password) => form.body({ identifier, password }) };
 }
 
@@ -219,7 +256,7 @@ const nextIp = () => `10.${(ipCount >> 16) & 255}.${(ipCount >> 8) & 255}.${ipCo
 async function signInOnce(form, identifier, password, ip) {
   const started = performance.now();
   const headers = ip ? { ...form.headers, "x-forwarded-for": ip } : form.headers;
-  const response = await fetch(`${BASE}/login`, { method: "POST", headers, body: form.body(identifier, password), redirect: "manual" });
+  const response = await fetch(`${form.base}/login`, { method: "POST", headers, body: form.body(identifier, password), redirect: "manual" });
   await response.arrayBuffer();
   const ms = performance.now() - started;
   const cookie = response.headers.getSetCookie().find((c) => c.startsWith("authjs.session-token="));
@@ -251,7 +288,7 @@ const serverEnv = () => ({
   ...process.env,
   NODE_OPTIONS: SERVER_NODE_OPTIONS,
   NODE_ENV: "production",
-  DATABASE_URL: `file:./${DB_FILE}`,
+  DATABASE_URL: databaseUrl(),
   AUTH_SECRET: randomBytes(33).toString("base64"),
   AUTH_TRUST_HOST: "true",
   AUTH_URL: BASE,
@@ -265,7 +302,7 @@ const serverEnv = () => ({
 async function measure(mode) {
   const env = serverEnv();
   freshDatabase(env);
-  const users = createUsers(40);
+  const users = await createUsers(40);
   log(`${mode}: starting server`);
   const { child, startupMs } = await startServer(mode, env);
   try {
@@ -323,6 +360,9 @@ async function measure(mode) {
 
     log(`${mode}: dashboard`);
     const dashboard = await load({ connections: 16, duration: secs(15), headers: { cookie } });
+    log(`${mode}: dashboard CPU per request`);
+    const dashboardCpu = [];
+    for (let r = 0; r < 3; r++) dashboardCpu.push(await cpuPerRequest(child.pid, `${BASE}/dashboard`, { cookie }));
     log(`${mode}: anonymous redirect`);
     const anon = await load({ connections: 16, duration: secs(10) });
     log(`${mode}: dashboard while signing in`);
@@ -367,6 +407,7 @@ async function measure(mode) {
         requests_per_second: round(dashboardOk / dashboard.duration),
         p50_ms: dashboard.latency.p50,
         p99_ms: dashboard.latency.p99,
+        cpu_ms_per_request: round(median(dashboardCpu), 2),
       },
       anon_redirect: { requests_per_second: round(anonOk / anon.duration), p99_ms: anon.latency.p99 },
       mixed: {
@@ -472,7 +513,7 @@ async function startReference() {
 async function againstReference() {
   const env = serverEnv();
   freshDatabase(env);
-  const [user] = createUsers(1);
+  const [user] = await createUsers(1);
   const { child } = await startServer("single", env);
   const reference = await startReference();
   try {
@@ -509,6 +550,52 @@ async function againstReference() {
   }
 }
 
+/**
+ * The dashboard's CPU per request on SQLite and on PostgreSQL: one server on each at once,
+ * measured in alternating rounds (as againstReference does) so that both see the same machine.
+ */
+async function dashboardCpuBothDatabases() {
+  const servers = {};
+  for (const [kind, port] of [["sqlite", PORT], ["postgresql", PORT + 5]]) {
+    database = kind;
+    const env = serverEnv();
+    freshDatabase(env);
+    const [user] = await createUsers(1);
+    const { child } = await startServer("single", env, port);
+    const base = `http://127.0.0.1:${port}`;
+    const { cookie } = await signInOnce(await signInForm(base), user, PASSWORD);
+    servers[kind] = { child, url: `${base}/dashboard`, cookie };
+  }
+  database = "postgresql";
+  try {
+    for (const { url, cookie } of Object.values(servers)) await hit(url, { cookie }, CPU_REQUESTS);
+    const rounds = [];
+    for (let r = 1; r <= 5; r++) {
+      log(`databases: CPU round ${r} of 5`);
+      const sqlite = await cpuPerRequest(servers.sqlite.child.pid, servers.sqlite.url, { cookie: servers.sqlite.cookie });
+      const postgres = await cpuPerRequest(servers.postgresql.child.pid, servers.postgresql.url, { cookie: servers.postgresql.cookie });
+      rounds.push([round(sqlite, 2), round(postgres, 2)]);
+    }
+    return {
+      sqlite_cpu_ms_per_request: round(median(rounds.map((r) => r[0])), 2),
+      postgresql_cpu_ms_per_request: round(median(rounds.map((r) => r[1])), 2),
+      ratio: round(median(rounds.map(([a, b]) => b / a)), 2),
+      rounds,
+    };
+  } finally {
+    await Promise.all(Object.values(servers).map(({ child }) => stopServer(child)));
+  }
+}
+
+/** Per mode: processes, sign-ins per second and dashboard requests per second. */
+const throughput = (byMode) =>
+  Object.fromEntries(
+    Object.entries(byMode).map(([mode, r]) => [
+      mode,
+      { processes: r.processes, signins_per_second: r.signin.per_second_8_clients, dashboard_requests_per_second: r.dashboard.requests_per_second },
+    ]),
+  );
+
 buildIfNeeded();
 if (process.env.BENCH_ONLY === "reference") {
   console.log(JSON.stringify(await againstReference(), null, 2));
@@ -523,22 +610,16 @@ const ADMIN_USERS = Number(process.env.BENCH_ADMIN_USERS ?? 100_000);
 async function adminUserList() {
   const env = serverEnv();
   freshDatabase(env);
-  const db = new Database(DB_FILE);
   const hash = bcrypt.hashSync(PASSWORD, COST);
-  const insert = db.prepare(
-    "INSERT INTO User (id, username, usernameKey, email, passwordHash, createdAt, updatedAt, lastSeenAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-  );
   const start = Date.UTC(2024, 0, 1);
-  db.transaction(() => {
-    for (let i = 0; i < ADMIN_USERS; i++) {
-      const name = `member_${i}`;
-      const created = new Date(start + i * 60_000).toISOString().replace("Z", "+00:00");
-      const seen = i % 3 === 0 ? null : new Date(start + ((i * 7919) % ADMIN_USERS) * 120_000).toISOString().replace("Z", "+00:00");
-      insert.run(randomBytes(12).toString("hex"), name, name, `${name}@example.com`, hash, created, created, seen);
-    }
-  })();
-  db.prepare("UPDATE User SET role = 'admin' WHERE usernameKey = 'member_0'").run();
-  db.close();
+  const rows = [];
+  for (let i = 0; i < ADMIN_USERS; i++) {
+    const name = `member_${i}`;
+    const created = new Date(start + i * 60_000);
+    const seen = i % 3 === 0 ? null : new Date(start + ((i * 7919) % ADMIN_USERS) * 120_000);
+    rows.push([randomBytes(12).toString("hex"), name, name, `${name}@example.com`, hash, created, created, seen, i === 0 ? "admin" : "user"]);
+  }
+  await insertUsers(rows);
   log(`admin list: ${ADMIN_USERS} users stored; starting server`);
   const { child } = await startServer("single", env);
   try {
@@ -581,6 +662,15 @@ for (let i = 0; i < 3; i++) bcryptCompareMs(); // JIT warm-up
 
 const results = {};
 for (const mode of MODES) results[mode] = await measure(mode);
+let databases;
+if (ON_POSTGRES) {
+  // The same measurements on SQLite, for the side-by-side table.
+  database = "sqlite";
+  const onSqlite = {};
+  for (const mode of MODES) onSqlite[mode] = await measure(mode);
+  database = "postgresql";
+  databases = { sqlite: { ...throughput(onSqlite), bcrypt_ms: onSqlite.single?.bcrypt_ms }, postgresql: throughput(results), dashboard_cpu: await dashboardCpuBothDatabases() };
+}
 const adminList = await adminUserList();
 const loginJs = await loginPageJs();
 const floor = await againstReference();
@@ -588,12 +678,14 @@ const floor = await againstReference();
 const single = results.single ?? Object.values(results)[0];
 const report = {
   date: new Date().toISOString(),
+  database,
   machine: { cores, node: process.version },
   bcrypt_cost: COST,
   login_page_js_kb: loginJs.atLoad,
   login_page_js_kb_after_focus: loginJs.afterFocus,
   against_reference: floor,
   admin_user_list: adminList,
+  ...(databases && { databases }),
   ...single,
   modes: results,
   targets: {
@@ -611,10 +703,22 @@ const report = {
     "login_page_js_kb <= reference + 25": loginJs.atLoad <= floor.reference_js_kb + 25,
     "startup_ms <= 2000": single.startup_ms <= 2000,
     "admin user list p95 <= 250 ms at 100,000 users": ["newest", "last_seen", "page_2000", "search"].every((k) => adminList[k].p95_ms <= 250),
+    ...(databases && {
+      "postgresql dashboard CPU per request <= 1.15 x sqlite": databases.dashboard_cpu.ratio <= 1.15,
+      ...Object.fromEntries(
+        ["sqlite", "postgresql"].flatMap((kind) => {
+          const { single: one, cluster: two } = databases[kind];
+          return [
+            [`${kind}: two processes >= 1.4 x one process's dashboard requests/s`, Boolean(one && two) && two.dashboard_requests_per_second >= 1.4 * one.dashboard_requests_per_second],
+            [`${kind}: signin/s >= 0.8 x cores / bcrypt_s`, Boolean(one) && one.signins_per_second >= (0.8 * cores * 1000) / single.bcrypt_ms],
+          ];
+        }),
+      ),
+    }),
   },
 };
 
 const json = JSON.stringify(report, null, 2);
 console.log(json);
 mkdirSync("bench/results", { recursive: true });
-writeFileSync(`bench/results/${report.date.slice(0, 10)}.json`, `${json}\n`);
+writeFileSync(`bench/results/${report.date.slice(0, 10)}${ON_POSTGRES ? "-postgresql" : ""}.json`, `${json}\n`);

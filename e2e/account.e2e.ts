@@ -33,7 +33,7 @@ test.describe("verify email", () => {
     expect(message.html).toContain(linkIn(message, "/verify-email").replaceAll("&", "&amp;"));
     const link = linkIn(message, "/verify-email");
     // Only a hash of the secret is stored.
-    const stored = linksOf(findUser(user.username)!.id);
+    const stored = await linksOf((await findUser(user.username))!.id);
     expect(stored).toHaveLength(1);
     expect(stored[0]!.tokenHash).not.toContain(new URL(link).searchParams.get("token")!);
 
@@ -41,7 +41,7 @@ test.describe("verify email", () => {
     await expect(page).toHaveURL(/\/dashboard$/);
     await expect(flash(page, "Your email address is verified.")).toBeVisible();
     await expect(page.getByRole("heading", { name: "Verify your email" })).toHaveCount(0);
-    expect(findUser(user.username)!.emailVerified).toBeTruthy();
+    expect((await findUser(user.username))!.emailVerified).toBeTruthy();
 
     await page.goto(link);
     await expect(flash(page, INVALID_LINK)).toBeVisible();
@@ -69,10 +69,10 @@ test.describe("verify email", () => {
     await page.goto("/verify-email?token=%3Cscript%3E");
     await expect(flash(page, INVALID_LINK)).toBeVisible();
 
-    expireLinksOf(findUser(user.username)!.id);
+    await expireLinksOf((await findUser(user.username))!.id);
     await page.goto(second);
     await expect(flash(page, EXPIRED_LINK)).toBeVisible();
-    expect(findUser(user.username)!.emailVerified).toBeFalsy();
+    expect((await findUser(user.username))!.emailVerified).toBeFalsy();
   });
 
   test("resending is rate-limited", async ({ page }) => {
@@ -128,7 +128,7 @@ test.describe("forgotten password", () => {
     await expect(page).toHaveURL(/\/login$/);
     await expect(flash(page, "Your password has been reset. Sign in with your new password.")).toBeVisible();
 
-    expect(sessionsOf(findUser(user.username)!.id)).toHaveLength(0);
+    expect(await sessionsOf((await findUser(user.username))!.id)).toHaveLength(0);
     await elsewhere.reload();
     await expect(elsewhere).toHaveURL(/\/login/);
     await elsewhere.context().close();
@@ -149,10 +149,10 @@ test.describe("forgotten password", () => {
       await expect(page.getByRole("status").filter({ hasText: RESET_SENT })).toBeVisible();
       return linkIn(await mail({ to: user.email, subject: /reset/i, after: started }), "/reset-password");
     };
-    const userId = findUser(user.username)!.id;
+    const userId = (await findUser(user.username))!.id;
 
     const expiring = await requestLink();
-    expireLinksOf(userId);
+    await expireLinksOf(userId);
     await page.goto(expiring);
     await expect(page.getByText(EXPIRED_LINK)).toBeVisible();
 
@@ -254,7 +254,7 @@ test.describe("settings", () => {
     await form.getByLabel("Confirm new password").fill(next);
     await form.getByRole("button", { name: "Change password" }).click();
     await expect(flash(page, "Your password has been changed. Your other sessions were signed out.")).toBeVisible();
-    expect(sessionsOf(findUser(user.username)!.id)).toHaveLength(1);
+    expect(await sessionsOf((await findUser(user.username))!.id)).toHaveLength(1);
 
     // This session goes on; the other one is over.
     await page.goto("/dashboard");
@@ -290,13 +290,13 @@ test.describe("settings", () => {
     await form.getByRole("button", { name: "Change email" }).click();
     await expect(flash(page, "We sent a confirmation link to your new address.")).toBeVisible();
     // Nothing changes until the link is opened.
-    expect(findUser(user.username)!.email).toBe(user.email.toLowerCase());
+    expect((await findUser(user.username))!.email).toBe(user.email.toLowerCase());
 
     const link = linkIn(await mail({ to: newEmail, subject: /Confirm your new email/i, after: started }), "/verify-email");
     await page.goto(link);
     await expect(flash(page, "Your email address has been changed.")).toBeVisible();
-    expect(findUser(user.username)!.email).toBe(newEmail);
-    expect(findUserByEmail(newEmail)!.emailVerified).toBeTruthy();
+    expect((await findUser(user.username))!.email).toBe(newEmail);
+    expect((await findUserByEmail(newEmail))!.emailVerified).toBeTruthy();
     const notice = await mail({ to: user.email, subject: /email address was changed/i, after: started });
     expect(notice.text).toContain(newEmail);
 
@@ -325,7 +325,7 @@ test.describe("settings", () => {
     await page.getByRole("button", { name: "Sign out of all other sessions" }).click();
     await expect(flash(page, "All your other sessions have been signed out.")).toBeVisible();
     await expect(list.getByRole("listitem")).toHaveCount(1);
-    expect(sessionsOf(findUser(user.username)!.id)).toHaveLength(1);
+    expect(await sessionsOf((await findUser(user.username))!.id)).toHaveLength(1);
 
     for (const other of [first, second]) {
       await other.reload();
@@ -339,7 +339,7 @@ test.describe("settings", () => {
   test("deleting the account asks for the username and password, removes everything and says goodbye", async ({ page, browser, user }) => {
     const elsewhere = await signedInElsewhere(browser, user);
     await signIn(page, user.username, user.password);
-    const userId = findUser(user.username)!.id;
+    const userId = (await findUser(user.username))!.id;
     await openSettings(page, "Delete account");
     const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Delete account" }) });
 
@@ -352,16 +352,16 @@ test.describe("settings", () => {
     await form.getByLabel("Current password").fill("not it");
     await form.getByRole("button", { name: "Delete account" }).click();
     await expect(form.getByText("Your current password is not correct")).toBeVisible();
-    expect(findUser(user.username)).toBeDefined();
+    expect(await findUser(user.username)).toBeDefined();
 
     await form.getByLabel("Type your username to confirm").fill(user.username);
     await form.getByLabel("Current password").fill(user.password);
     await form.getByRole("button", { name: "Delete account" }).click();
     await expect(page).toHaveURL(/\/$/);
     await expect(flash(page, "Your account and all its data have been deleted. Goodbye!")).toBeVisible();
-    expect(findUser(user.username)).toBeUndefined();
-    expect(sessionsOf(userId)).toHaveLength(0);
-    expect(linksOf(userId)).toHaveLength(0);
+    expect(await findUser(user.username)).toBeUndefined();
+    expect(await sessionsOf(userId)).toHaveLength(0);
+    expect(await linksOf(userId)).toHaveLength(0);
 
     await elsewhere.reload();
     await expect(elsewhere).toHaveURL(/\/login/);

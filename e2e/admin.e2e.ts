@@ -12,7 +12,7 @@ import { expect, fillSignIn, newIp, newUser, openSettings, signIn, test } from "
 /** A new account made an admin from the command line, signed in on `page`. */
 async function signedInAdmin(page: Page) {
   const admin = newUser();
-  const id = insertUser(admin);
+  const id = await insertUser(admin);
   expect(adminCli("promote", admin.username)).toEqual({ code: 0, output: `${admin.username} is now an admin.\n` });
   await signIn(page, admin.username, admin.password);
   return { ...admin, id };
@@ -26,7 +26,7 @@ async function ownBrowser(browser: Browser) {
 
 async function newMember() {
   const user = newUser();
-  return { ...user, id: insertUser(user) };
+  return { ...user, id: await insertUser(user) };
 }
 
 const actionForm = (page: Page, button: string) => page.locator("form").filter({ has: page.getByRole("button", { name: button, exact: true }) });
@@ -38,7 +38,7 @@ async function adminAction(page: Page, button: string, done: string) {
 
 test("promoted from the command line, an admin reaches the admin area; demoted, they get 403", async ({ page }) => {
   const admin = await signedInAdmin(page);
-  expect(accountState(admin.id)?.role).toBe("admin");
+  expect((await accountState(admin.id))?.role).toBe("admin");
   await page.getByRole("link", { name: "Admin" }).click();
   await expect(page).toHaveURL(/\/admin\/users$/);
   await expect(page.getByRole("heading", { name: /^Users/ })).toBeVisible();
@@ -50,8 +50,8 @@ test("promoted from the command line, an admin reaches the admin area; demoted, 
   expect(adminCli("promote", second.email)).toMatchObject({ code: 0 });
   expect(adminCli("promote", "nobody-at-all")).toMatchObject({ code: 1, output: expect.stringContaining('No account has the email or username "nobody-at-all".') });
   expect(adminCli("demote", admin.email)).toEqual({ code: 0, output: `${admin.username} is no longer an admin.\n` });
-  expect(accountState(admin.id)?.role).toBe("user");
-  expect(activityOf(admin.id).map((e) => e.type)).toEqual(expect.arrayContaining(["role.promoted", "role.demoted"]));
+  expect((await accountState(admin.id))?.role).toBe("user");
+  expect((await activityOf(admin.id)).map((e) => e.type)).toEqual(expect.arrayContaining(["role.promoted", "role.demoted"]));
   const response = await page.goto("/admin/users");
   expect(response!.status()).toBe(403);
   await expect(page.getByText("You do not have access to this page.")).toBeVisible();
@@ -92,8 +92,8 @@ test("anyone else gets 403 from every admin page and admin action, and an anonym
   // with its 404 page), and nothing changed.
   expect([403, 404]).toContain(post.status());
   expect(post.headers().location).toBeUndefined();
-  expect(accountState(target.id)?.lockedAt).toBeNull();
-  expect(activityOf(target.id).filter((e) => e.type.startsWith("admin."))).toEqual([]);
+  expect((await accountState(target.id))?.lockedAt).toBeNull();
+  expect((await activityOf(target.id)).filter((e) => e.type.startsWith("admin."))).toEqual([]);
   await context.close();
 
   const anonymous = await browser.newContext();
@@ -109,9 +109,9 @@ test("the user list: search by username or email in any case, 25 a page with nex
   const start = Date.UTC(2025, 0, 1);
   for (let i = 0; i < 60; i++) {
     const person = { username: `${tag}_${String(i).padStart(2, "0")}`, email: `${tag}.${i}@example.com`, password: "not-used-here-1" };
-    const id = insertUser(person, 4);
+    const id = await insertUser(person, 4);
     // Made one day apart; seen in the opposite order (the newest account was seen longest ago).
-    setUserTimes(id, { createdAt: new Date(start + i * 86_400_000), lastSeenAt: new Date(start + (120 - i) * 86_400_000) });
+    await setUserTimes(id, { createdAt: new Date(start + i * 86_400_000), lastSeenAt: new Date(start + (120 - i) * 86_400_000) });
   }
   const rows = page.getByRole("table").locator("tbody tr");
   const firstName = () => rows.first().getByRole("link").innerText();
@@ -182,7 +182,7 @@ test("sign out everywhere, lock and unlock: the effects show in the person's own
   await page.reload();
   await adminAction(page, "Lock account", "The account is locked, and every session of it has ended.");
   await expect(page.getByText(/Locked since/)).toBeVisible();
-  expect(accountState(target.id)?.lockedAt).not.toBeNull();
+  expect((await accountState(target.id))?.lockedAt).not.toBeNull();
   await own.reload();
   await expect(own).toHaveURL(/\/login/);
   // The right password is told the truth; a wrong one learns nothing.
@@ -245,12 +245,12 @@ test("resend verification, reset two-factor and delete: each takes effect for th
   await form.getByLabel("Type the username to confirm").fill("someone-else");
   await form.getByRole("button", { name: "Delete account" }).click();
   await expect(form.getByText(`Type ${target.username} to confirm`)).toBeVisible();
-  expect(findUser(target.username)).toBeDefined();
+  expect(await findUser(target.username)).toBeDefined();
   await form.getByLabel("Type the username to confirm").fill(target.username);
   await form.getByRole("button", { name: "Delete account" }).click();
   await expect(page).toHaveURL(/\/admin\/users$/);
   await expect(page.getByText("The account and all its data are deleted.")).toBeVisible();
-  expect(findUser(target.username)).toBeUndefined();
+  expect(await findUser(target.username)).toBeUndefined();
   await own.reload();
   await expect(own).toHaveURL(/\/login/);
   await context.close();
@@ -259,7 +259,7 @@ test("resend verification, reset two-factor and delete: each takes effect for th
 test("admin actions need a sign-in or confirmation from the last ten minutes", async ({ page }) => {
   const admin = await signedInAdmin(page);
   const target = await newMember();
-  ageSessionsOf(admin.id, 60);
+  await ageSessionsOf(admin.id, 60);
   await page.goto(`/admin/users/${target.id}`);
   await expect(page.getByText("For your security, confirm it is you before you change anyone's account.")).toBeVisible();
   await actionForm(page, "Sign out everywhere").getByRole("button", { name: "Sign out everywhere" }).click();
@@ -272,7 +272,7 @@ test("admin actions need a sign-in or confirmation from the last ten minutes", a
   await page.getByRole("button", { name: "Confirm", exact: true }).click();
   await expect(page.getByText("For your security, confirm it is you before you change anyone's account.")).toHaveCount(0);
   await adminAction(page, "Lock account", "The account is locked, and every session of it has ended.");
-  expect(accountState(target.id)?.lockedAt).not.toBeNull();
+  expect((await accountState(target.id))?.lockedAt).not.toBeNull();
 });
 
 test("settings show the person's recent activity with device and address, and a way out if it was not them", async ({ page, browser, user }) => {
@@ -309,7 +309,7 @@ test("a sign-in from a browser the account has not used before mails the person 
   await signIn(second, user.username, user.password);
   await expect.poll(async () => (await mails({ to: user.email, subject: /New sign-in/, after: started })).length).toBe(2);
   await context.close();
-  expect(activityOf(findUser(user.username)!.id).filter((e) => e.type === "signin.new_device")).toHaveLength(2);
+  expect((await activityOf((await findUser(user.username))!.id)).filter((e) => e.type === "signin.new_device")).toHaveLength(2);
 });
 
 test.describe("ACTIVITY_RETENTION_DAYS=1 and NEW_DEVICE_MAIL=false", () => {
@@ -324,11 +324,11 @@ test.describe("ACTIVITY_RETENTION_DAYS=1 and NEW_DEVICE_MAIL=false", () => {
   test.afterAll(() => server?.stop());
 
   test("the app prunes events older than the retention by itself, and sends no new-device mail", async ({ page, user, mails }) => {
-    const userId = findUser(user.username)!.id;
+    const userId = (await findUser(user.username))!.id;
     const old = `old-${userId}`;
     const recent = `recent-${userId}`;
-    insertActivityEvent(old, userId, "signin.success", 30);
-    insertActivityEvent(recent, userId, "signin.success", 12);
+    await insertActivityEvent(old, userId, "signin.success", 30);
+    await insertActivityEvent(recent, userId, "signin.success", 12);
     const started = new Date(Date.now() - 1000);
     // This server's first event prunes (then at most once an hour).
     await page.goto(`http://localhost:${port}/login`);
@@ -336,9 +336,9 @@ test.describe("ACTIVITY_RETENTION_DAYS=1 and NEW_DEVICE_MAIL=false", () => {
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page).toHaveURL(/\/dashboard$/);
     await expect.poll(() => activityEventExists(old)).toBe(false);
-    expect(activityEventExists(recent)).toBe(true);
+    expect(await activityEventExists(recent)).toBe(true);
     // A new browser for this account, recorded, but not mailed.
-    await expect.poll(() => activityOf(userId).some((e) => e.type === "signin.new_device")).toBe(true);
+    await expect.poll(async () => (await activityOf(userId)).some((e) => e.type === "signin.new_device")).toBe(true);
     // (A mail would go out right after the answer; give it the time it would take.)
     await page.waitForTimeout(1500);
     expect(await mails({ to: user.email, subject: /New sign-in/, after: started })).toEqual([]);

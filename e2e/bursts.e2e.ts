@@ -86,7 +86,7 @@ test("finding 4: ten simultaneous sign-ups from one address make exactly the hou
   await Promise.all(contexts.map((context) => context.dispose()));
 
   expect(statuses.filter((status) => status === 303)).toHaveLength(SIGNUP_CAP);
-  expect(users.filter((user) => findUser(user.username))).toHaveLength(SIGNUP_CAP);
+  expect((await Promise.all(users.map((user) => findUser(user.username)))).filter(Boolean)).toHaveLength(SIGNUP_CAP);
 });
 
 test("finding 11: IPv6 clients are limited by their /64, not by each address they rotate through", async ({ browser, playwright, baseURL }) => {
@@ -99,7 +99,7 @@ test("finding 11: IPv6 clients are limited by their /64, not by each address the
     const request = await playwright.request.newContext();
     const user = newUser();
     const response = await postSignUp(request, baseURL!, hidden, user, { ip });
-    made.push(response.status() === 303 && findUser(user.username) !== undefined);
+    made.push(response.status() === 303 && await findUser(user.username) !== undefined);
     await request.dispose();
   }
   expect(made.filter(Boolean)).toHaveLength(SIGNUP_CAP);

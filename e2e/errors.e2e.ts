@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { extraPort } from "../playwright.config";
+import { unmigratedDatabase } from "./fixtures/db";
 import { type ExtraServer, startServer } from "./fixtures/server";
 import { expect, test } from "./fixtures/test";
 
@@ -36,7 +37,7 @@ test.describe("an unexpected error on the server (here: a database nobody migrat
 
   test.beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), "front-door-unmigrated-"));
-    server = await startServer(port, { DATABASE_URL: `file:${path.join(dir, "empty.db")}`, TRUST_PROXY: "0" });
+    server = await startServer(port, { DATABASE_URL: await unmigratedDatabase(dir), TRUST_PROXY: "0" });
   });
   test.afterAll(() => {
     server?.stop();

@@ -4,6 +4,7 @@ import http from "node:http";
 import Database from "better-sqlite3";
 import { extraPort } from "../playwright.config";
 import { actionFields, solvedChallenge } from "./fixtures/actions";
+import { onPostgres } from "./fixtures/db";
 import { type ExtraServer, startServer } from "./fixtures/server";
 import { expect, newIp, newUser, test, type TestUser } from "./fixtures/test";
 
@@ -49,6 +50,9 @@ const SETTINGS = { TRUST_PROXY: "1", POW_MAX_NUMBER: "1000", SIGNUP_IP_MAX_PER_H
 test.describe("a server stopped or killed while it serves", () => {
   // One extra server at a time, on ports of their own.
   test.describe.configure({ mode: "default" });
+  // Each test makes a SQLite file of its own: the same test again in the PostgreSQL pass would
+  // prove nothing new about PostgreSQL.
+  test.skip(onPostgres, "SQLite files of their own");
   let server: ExtraServer | undefined;
   test.afterEach(() => server?.kill("SIGKILL"));
 

@@ -4,7 +4,7 @@ import { fuzzSeed, hugeString, nastyString, rarely, SANE_EMAIL, strongPassword, 
 import { lookupFor } from "../lib/auth/identifier";
 import { signInSchema, signUpSchema, usernameKey } from "../lib/validation/auth";
 import { actionFields, postSignUp, solvedChallenge } from "./fixtures/actions";
-import { findUser, insertUser, openDb } from "./fixtures/db";
+import { findUser, insertUser, sql } from "./fixtures/db";
 import { expect, fillSignIn, newIp, newUser, signUp, test, type TestUser } from "./fixtures/test";
 
 /** Emails of accounts written straight into the database on purpose, bypassing validation. */
@@ -94,14 +94,7 @@ async function inFreshContext<T>(playwright: PlaywrightWorkerArgs["playwright"],
   }
 }
 
-const rows = () => {
-  const db = openDb();
-  try {
-    return db.prepare("SELECT username, usernameKey, email FROM User").all() as { username: string; usernameKey: string; email: string }[];
-  } finally {
-    db.close();
-  }
-};
+const rows = () => sql<{ username: string; usernameKey: string; email: string }>(`SELECT "username", "usernameKey", "email" FROM "User"`);
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -153,7 +146,7 @@ test.describe("sign-up posts", () => {
     expect(response.status, `sign-up answered ${response.status}`).toBeLessThan(500);
     for (const sent of injected) expect(response.body, "markup echoed unescaped").not.toContain(sent);
 
-    const mine = findUser(usernameKey(ids.username));
+    const mine = (await findUser(usernameKey(ids.username)));
     if (mine) {
       expect(parsed.success && solved, "stored from an invalid or unsolved post").toBe(true);
       expect(mine).toMatchObject({ username: read.username!.trim(), email: read.email!.trim().toLowerCase() });
@@ -168,7 +161,7 @@ test.describe("sign-up posts", () => {
     const response = await postSignUp(request, baseURL!, hidden, user, { ip: newIp(), altcha });
     expect(response.status()).toBeLessThan(500);
     expect(await response.text()).toContain("We could not confirm this browser");
-    expect(findUser(user.username)).toBeUndefined();
+    expect(await findUser(user.username)).toBeUndefined();
   });
 
   test("random ones never fail the server and, without a solved challenge, store nothing", async ({ browser, playwright, request, baseURL }) => {
@@ -199,7 +192,7 @@ test.describe("sign-up posts", () => {
     // The harness really can create an account, so "nothing stored" elsewhere means something.
     const control = newUser();
     expect((await postSignUp(request, baseURL!, context.hidden, control, { ip: newIp() })).status()).toBe(303);
-    expect(findUser(control.username)?.email).toBe(control.email);
+    expect((await findUser(control.username))?.email).toBe(control.email);
 
     // A valid post (fresh name and email, padded or in another case), then maybe one change.
     const change = fc.record({
@@ -246,7 +239,7 @@ test.describe("sign-up posts", () => {
     expect(outcomes.filter((o) => o.stored).length).toBeGreaterThan(8);
 
     // Whatever was sent by any test, every account stored through the app is a valid one.
-    for (const row of rows().filter((r) => !r.email.endsWith(RAW_DOMAIN))) {
+    for (const row of (await rows()).filter((r) => !r.email.endsWith(RAW_DOMAIN))) {
       expect(row.username, JSON.stringify(row)).toMatch(USERNAME_PATTERN);
       expect(row.usernameKey).toBe(row.username.toLowerCase());
       expect(row.email, JSON.stringify(row)).toMatch(SANE_EMAIL);
@@ -264,7 +257,7 @@ test("a post over the 2 MB action limit is refused without a server error", asyn
     for (const [name, value] of Object.entries({ username, email, identifier: username, password: "x".repeat(2_200_000) })) form.append(name, value);
     const response = await request.post(`${origin}${path}`, { headers: { origin, "x-forwarded-for": newIp() }, multipart: form, maxRedirects: 0 });
     expect.soft(response.status(), `${path} answered ${response.status()}`).toBeLessThan(500);
-    expect(findUser(username)).toBeUndefined();
+    expect(await findUser(username)).toBeUndefined();
   }
 });
 
@@ -446,7 +439,7 @@ test.describe("stored text is shown as text, never as markup", () => {
       email: `<i id="fz-i">m</i>.${id}${RAW_DOMAIN}`,
       password: `Tidy lantern ${id} rivers`,
     };
-    insertUser(user);
+    await insertUser(user);
     let dialogs = 0;
     page.on("dialog", (dialog) => {
       dialogs++;

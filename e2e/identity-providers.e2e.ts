@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { OIDC_NAME } from "../playwright.config";
-import { lockAccount, openDb, sessionsOf } from "./fixtures/db";
+import { lockAccount, sessionsOf, sql } from "./fixtures/db";
 import { expect, fillSignIn, newUser, openSettings, signIn, signOut, test } from "./fixtures/test";
 
 // Sign-in through an identity provider: a real OpenID Connect server (test-support/oidc-server.ts)
@@ -30,25 +30,15 @@ async function continueWithProvider(page: Page, login: string, options?: { conse
   await atProvider(page, login, options);
 }
 
-const userByEmail = (email: string) => {
-  const db = openDb();
-  try {
-    return db.prepare("SELECT id, username, emailVerified, passwordHash FROM User WHERE email = ?").get(email) as
-      | { id: string; username: string | null; emailVerified: string | null; passwordHash: string | null }
-      | undefined;
-  } finally {
-    db.close();
-  }
-};
+const userByEmail = async (email: string) =>
+  (
+    await sql<{ id: string; username: string | null; emailVerified: string | null; passwordHash: string | null }>(
+      `SELECT "id", "username", "emailVerified", "passwordHash" FROM "User" WHERE "email" = ?`,
+      email,
+    )
+  )[0];
 
-const accountsOf = (userId: string) => {
-  const db = openDb();
-  try {
-    return db.prepare("SELECT * FROM Account WHERE userId = ?").all(userId) as Record<string, unknown>[];
-  } finally {
-    db.close();
-  }
-};
+const accountsOf = (userId: string) => sql(`SELECT * FROM "Account" WHERE "userId" = ?`, userId);
 
 test("the sign-in and sign-up pages offer the configured provider", async ({ page }) => {
   for (const path of ["/login", "/signup"]) {
@@ -78,20 +68,20 @@ test("a new person comes through the provider, chooses a username on /welcome, t
   await expect(page.getByText(`Welcome, ${username}`)).toBeVisible();
 
   // The address came verified from the provider; the link keeps no provider tokens.
-  const user = userByEmail(email)!;
+  const user = (await userByEmail(email))!;
   expect(user.username).toBe(username);
   expect(user.emailVerified).toBeTruthy();
   expect(user.passwordHash).toBeNull();
-  const [account] = accountsOf(user.id);
+  const [account] = await accountsOf(user.id);
   expect(account).toMatchObject({ provider: "oidc", providerAccountId: email, type: "oidc" });
   expect(Object.keys(account!).some((column) => /token/i.test(column))).toBe(false);
-  expect(sessionsOf(user.id)).toHaveLength(1);
+  expect(await sessionsOf(user.id)).toHaveLength(1);
 
   // The session is like any other: listed with how it signed in, and it signs out.
   await openSettings(page, "Sessions");
   await expect(page.getByRole("list", { name: "Active sessions" })).toContainText(`Signed in with ${OIDC_NAME}`);
   await signOut(page);
-  expect(sessionsOf(user.id)).toHaveLength(0);
+  expect(await sessionsOf(user.id)).toHaveLength(0);
 
   // Coming back through the provider signs the same account in, straight to the dashboard.
   await continueWithProvider(page, email);
@@ -120,8 +110,8 @@ test("a provider account whose email belongs to an account is not linked; after 
   await expect(
     page.getByText(`An account with this email already exists. Sign in with your password, then connect ${OIDC_NAME} in settings.`),
   ).toBeVisible();
-  const owner = userByEmail(user.email.toLowerCase())!;
-  expect(accountsOf(owner.id)).toHaveLength(0);
+  const owner = (await userByEmail(user.email.toLowerCase()))!;
+  expect(await accountsOf(owner.id)).toHaveLength(0);
 
   await fillSignIn(page, user.username, user.password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
@@ -131,9 +121,9 @@ test("a provider account whose email belongs to an account is not linked; after 
   await atProvider(page, user.email);
   await expect(page.getByText(`${OIDC_NAME} is connected. You can sign in with it.`)).toBeVisible();
   await expect(page.getByRole("button", { name: `Disconnect ${OIDC_NAME}` })).toBeVisible();
-  expect(accountsOf(owner.id)).toHaveLength(1);
+  expect(await accountsOf(owner.id)).toHaveLength(1);
   // Connecting kept this session; it made no new one.
-  expect(sessionsOf(owner.id)).toHaveLength(1);
+  expect(await sessionsOf(owner.id)).toHaveLength(1);
 
   await signOut(page);
   await continueWithProvider(page, user.email);
@@ -152,7 +142,7 @@ test("disconnecting the last way to sign in is refused until a password is set",
   await openSettings(page, "Connected accounts");
   await page.getByRole("button", { name: `Disconnect ${OIDC_NAME}` }).click();
   await expect(page.getByText("Set a password before you disconnect your last sign-in method.")).toBeVisible();
-  expect(accountsOf(userByEmail(email)!.id)).toHaveLength(1);
+  expect(await accountsOf((await userByEmail(email))!.id)).toHaveLength(1);
 
   const password = `Harbour lights ${Date.now()} north`;
   await openSettings(page, "Change password");
@@ -164,7 +154,7 @@ test("disconnecting the last way to sign in is refused until a password is set",
   await openSettings(page, "Connected accounts");
   await page.getByRole("button", { name: `Disconnect ${OIDC_NAME}` }).click();
   await expect(page.getByText(`${OIDC_NAME} is disconnected.`)).toBeVisible();
-  expect(accountsOf(userByEmail(email)!.id)).toHaveLength(0);
+  expect(await accountsOf((await userByEmail(email))!.id)).toHaveLength(0);
   await signOut(page);
   await signIn(page, email, password);
 });
@@ -174,7 +164,7 @@ test("a provider without a verified email creates no account", async ({ page }) 
   await continueWithProvider(page, `unverified.${email}`);
   await expect(page).toHaveURL(/\/login/);
   await expect(page.getByText(`${OIDC_NAME} did not share a verified email address`)).toBeVisible();
-  expect(userByEmail(email)).toBeUndefined();
+  expect(await userByEmail(email)).toBeUndefined();
 });
 
 test("a sign-in the person refuses at the provider returns to /login with a clear message", async ({ page }) => {
@@ -197,7 +187,7 @@ test("a tampered state is refused, and the page says the sign-in did not complet
   await page.getByRole("button", { name: "Continue" }).click();
   await expect(page).toHaveURL(/\/login/);
   await expect(page.getByText(`Sign-in with ${OIDC_NAME} did not complete. Please try again.`)).toBeVisible();
-  expect(userByEmail(email)).toBeUndefined();
+  expect(await userByEmail(email)).toBeUndefined();
 });
 
 test("Remember me applies to the provider buttons", async ({ page, browser, baseURL }) => {
@@ -232,13 +222,13 @@ test("a locked account cannot come in through the provider either", async ({ pag
   await page.getByLabel("Username").fill(`Sso_${email.split("@")[0]!.slice(-10)}`);
   await page.getByRole("button", { name: "Continue" }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
-  const user = userByEmail(email)!;
-  lockAccount(user.id);
+  const user = (await userByEmail(email))!;
+  await lockAccount(user.id);
   await page.goto("/dashboard");
   await expect(page).toHaveURL(/\/login/);
 
   await continueWithProvider(page, email);
   await expect(page).toHaveURL(/\/login\?/);
   await expect(page.getByRole("alert").filter({ hasText: "This account is locked." })).toBeVisible();
-  expect(sessionsOf(user.id)).toHaveLength(0);
+  expect(await sessionsOf(user.id)).toHaveLength(0);
 });

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import { PORT } from "../playwright.config";
-import { findUser, linksOf, openDb, sessionsOf } from "./fixtures/db";
+import { findUser, linksOf, sessionsOf, sql } from "./fixtures/db";
 import { linkIn } from "../test-support/mailbox";
 import { expect, newIp, newUser, openSettings, signIn, signUp, test, type TestUser } from "./fixtures/test";
 
@@ -59,7 +59,7 @@ async function changePassword(page: Page, current: string, next: string) {
 
 type MailFn = Parameters<Parameters<typeof test>[2]>[0]["mail"];
 
-const emailOf = (user: TestUser) => findUser(user.username)!.email;
+const emailOf = async (user: TestUser) => (await findUser(user.username))!.email;
 const freshPassword = () => `Second kettle ${Date.now()} drums`;
 const evilAddress = () => `intruder.${Date.now()}.${Math.random().toString(36).slice(2, 8)}@evil.example`;
 
@@ -74,8 +74,8 @@ test.describe("finding 3: links that outlive the change that should void them", 
 
     await intruder.goto(takeover);
     await expect(flash(intruder, INVALID_LINK)).toBeVisible();
-    expect(emailOf(user)).toBe(user.email.toLowerCase());
-    expect(linksOf(findUser(user.username)!.id).filter((l) => l.purpose === "change-email")).toHaveLength(0);
+    expect(await emailOf(user)).toBe(user.email.toLowerCase());
+    expect((await linksOf((await findUser(user.username))!.id)).filter((l) => l.purpose === "change-email")).toHaveLength(0);
     await intruder.context().close();
   });
 
@@ -89,7 +89,7 @@ test.describe("finding 3: links that outlive the change that should void them", 
 
     await intruder.goto(takeover);
     await expect(flash(intruder, INVALID_LINK)).toBeVisible();
-    expect(emailOf(user)).toBe(user.email.toLowerCase());
+    expect(await emailOf(user)).toBe(user.email.toLowerCase());
     await intruder.context().close();
   });
 
@@ -108,7 +108,7 @@ test.describe("finding 3: links that outlive the change that should void them", 
     await attacker.goto(takeover);
     await expect(flash(attacker, INVALID_LINK)).toBeVisible();
     await expect(attacker).toHaveURL(/\/login/);
-    expect(emailOf(squatted)).toBe(victim.email.toLowerCase());
+    expect(await emailOf(squatted)).toBe(victim.email.toLowerCase());
     await signIn(page, victim.email, victim.password);
     await attacker.context().close();
   });
@@ -122,12 +122,12 @@ test.describe("finding 3: links that outlive the change that should void them", 
     const moved = `moved.${Date.now()}@example.com`;
     await page.goto(await requestEmailChange(page, user.password, moved, mail));
     await expect(flash(page, "Your email address has been changed.")).toBeVisible();
-    expect(emailOf(user)).toBe(moved);
+    expect(await emailOf(user)).toBe(moved);
 
     // This session goes on; the other one is over.
     await page.goto("/dashboard");
     await expect(page.getByText(`Welcome, ${user.username}`)).toBeVisible();
-    expect(sessionsOf(findUser(user.username)!.id)).toHaveLength(1);
+    expect(await sessionsOf((await findUser(user.username))!.id)).toHaveLength(1);
     await elsewhere.goto("/dashboard");
     await expect(elsewhere).toHaveURL(/\/login/);
     await elsewhere.context().close();
@@ -142,12 +142,10 @@ test.describe("finding 3: links that outlive the change that should void them", 
     const link = await requestEmailChange(page, user.password, `later.${Date.now()}@example.com`, mail);
     // The address changes by another way in between (as a support agent would do it).
     const meanwhile = `support.${Date.now()}@example.com`;
-    const db = openDb({ write: true });
-    db.prepare("UPDATE User SET email = ? WHERE id = ?").run(meanwhile, findUser(user.username)!.id);
-    db.close();
+    await sql(`UPDATE "User" SET "email" = ? WHERE "id" = ?`, meanwhile, (await findUser(user.username))!.id);
 
     await page.goto(link);
     await expect(flash(page, INVALID_LINK)).toBeVisible();
-    expect(emailOf(user)).toBe(meanwhile);
+    expect(await emailOf(user)).toBe(meanwhile);
   });
 });

@@ -49,6 +49,8 @@ test("public pages: no serious accessibility violations, light and dark", async 
 });
 
 test("signed-in pages: no serious accessibility violations, light and dark", async ({ page, user }) => {
+  // Two full axe runs for each of the settings pages: over a minute on a busy 2-core machine.
+  test.setTimeout(180_000);
   await signIn(page, user.email, user.password);
   for (const { name, path } of PROTECTED) await checkPage(page, name, path);
 });
@@ -57,7 +59,7 @@ test("admin pages and the 403 page: no serious accessibility violations, light a
   await signIn(page, user.email, user.password);
   await checkPage(page, "admin-forbidden", "/admin/users");
   expect(adminCli("promote", user.username).code).toBe(0);
-  const id = findUser(user.username)!.id;
+  const id = (await findUser(user.username))!.id;
   for (const [name, path] of [
     ["admin-users", "/admin/users"],
     ["admin-user", `/admin/users/${id}`],

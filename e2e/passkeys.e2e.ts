@@ -101,7 +101,7 @@ test("adding a passkey to a session that is not fresh asks for the current passw
   const device = await virtualAuthenticator(page);
   await signIn(page, user.username, user.password);
   // As if this sign-in were an hour old (say, a browser left signed in on a shared machine).
-  ageSessionsOf(findUser(user.username)!.id, 60);
+  await ageSessionsOf((await findUser(user.username))!.id, 60);
   await openSettings(page, "Passkeys");
   await page.getByLabel("Passkey name").fill("Planted");
   await page.getByLabel("Current password").fill("not my password");
@@ -135,7 +135,7 @@ test("with two-factor on, a passkey can be the second step, and only the account
   // Another person, with two-factor and a passkey of their own, on a device that also holds the
   // first account's passkey: at their second step, only a passkey of their own account counts.
   const other = newUser();
-  insertUser(other);
+  await insertUser(other);
   const otherContext = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": newIp() } });
   const otherPage = await otherContext.newPage();
   const otherDevice = await virtualAuthenticator(otherPage);
@@ -199,10 +199,10 @@ test("without a password, a passkey confirms it is you for a sensitive change on
   await virtualAuthenticator(page);
   await signIn(page, user.username, user.password);
   await addPasskey(page, "Laptop");
-  const userId = findUser(user.username)!.id;
+  const userId = (await findUser(user.username))!.id;
   // An account that came through an identity provider has no password; this sign-in is an hour old.
-  removePasswordOf(userId);
-  ageSessionsOf(userId, 60);
+  await removePasswordOf(userId);
+  await ageSessionsOf(userId, 60);
 
   await openSettings(page, "Delete account");
   const notice = page.getByText("For your security, confirm it is you before you change your email, turn two-factor off or delete your account.");
@@ -212,14 +212,14 @@ test("without a password, a passkey confirms it is you for a sensitive change on
   await form.getByLabel("Type your username to confirm").fill(user.username);
   await form.getByRole("button", { name: "Delete account" }).click();
   await expect(form.getByText("For your security, sign in again to delete your account.")).toBeVisible();
-  expect(findUser(user.username)).toBeDefined();
+  expect(await findUser(user.username)).toBeDefined();
 
   await page.getByRole("button", { name: "Confirm with a passkey" }).click();
   await expect(notice).toHaveCount(0);
   await form.getByLabel("Type your username to confirm").fill(user.username);
   await form.getByRole("button", { name: "Delete account" }).click();
   await expect(page).toHaveURL(/\/$/);
-  expect(findUser(user.username)).toBeUndefined();
+  expect(await findUser(user.username)).toBeUndefined();
 });
 
 test("turning two-factor off: a passkey can stand in for the code, the password is still asked", async ({ page, user, mail }) => {

@@ -38,8 +38,8 @@ test("the server ends an unremembered session 24 hours after sign-in, whatever t
   user,
 }) => {
   await signIn(page, user.email, user.password);
-  const row = findUser(user.username)!;
-  const sid = sessionsOf(row.id)[0].id;
+  const row = (await findUser(user.username))!;
+  const sid = (await sessionsOf(row.id))[0].id;
   const now = Math.floor(Date.now() / 1000);
 
   const openWith = async (claims: { remember: boolean; signedInAt: number }) => {
@@ -94,15 +94,15 @@ test("Auth.js's own endpoints refuse a sign-in post without their CSRF token", a
 
 test("finding 9: signing up over a live session ends the older session's row", async ({ page, browser, baseURL, user }) => {
   await signIn(page, user.email, user.password);
-  const before = sessionsOf(findUser(user.username)!.id);
+  const before = await sessionsOf((await findUser(user.username))!.id);
   expect(before).toHaveLength(1);
 
   // The same browser posts the sign-up form (the page itself would send it to the dashboard).
   const newcomer = newUser();
   const response = await postSignUp(page.request, baseURL!, await actionFields(browser, "/signup"), newcomer);
   expect(response.status()).toBe(303);
-  expect(sessionsOf(findUser(user.username)!.id)).toHaveLength(0);
-  expect(sessionsOf(findUser(newcomer.username)!.id)).toHaveLength(1);
+  expect(await sessionsOf((await findUser(user.username))!.id)).toHaveLength(0);
+  expect(await sessionsOf((await findUser(newcomer.username))!.id)).toHaveLength(1);
   await page.goto("/dashboard");
   await expect(page.getByText(`Welcome, ${newcomer.username}`)).toBeVisible();
 });

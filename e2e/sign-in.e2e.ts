@@ -144,13 +144,13 @@ test("every sign-in issues a new session token", async ({ page, user }) => {
 });
 
 test("sign-in upgrades a stored hash when the configured bcrypt cost changes", async ({ page, user }) => {
-  expect(findUser(user.username)!.passwordHash.startsWith("$2b$10$")).toBe(true);
+  expect((await findUser(user.username))!.passwordHash.startsWith("$2b$10$")).toBe(true);
   // The second server shares the database and is configured with BCRYPT_COST=11.
   await page.goto(`http://localhost:${REHASH_PORT}/login`);
   await fillSignIn(page, user.username, user.password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
-  const upgraded = findUser(user.username)!.passwordHash;
+  const upgraded = (await findUser(user.username))!.passwordHash;
   expect(upgraded.startsWith("$2b$11$")).toBe(true);
 
   // The upgraded hash still works on the first server.
@@ -183,8 +183,8 @@ test("the sign-in form works from the keyboard alone", async ({ page, user }) =>
 test("signing in again over a live session replaces it instead of leaving it alive", async ({ page, browser, baseURL, user }) => {
   const hidden = await actionFields(browser, "/login");
   await signIn(page, user.email, user.password);
-  const userId = findUser(user.username)!.id;
-  const before = sessionsOf(userId);
+  const userId = (await findUser(user.username))!.id;
+  const before = await sessionsOf(userId);
   expect(before).toHaveLength(1);
   // The page would send a signed-in visitor to the dashboard; a direct post still signs in.
   const response = await page.request.post(`${baseURL}/login`, {
@@ -193,7 +193,7 @@ test("signing in again over a live session replaces it instead of leaving it ali
     maxRedirects: 0,
   });
   expect(response.status()).toBe(303);
-  const after = sessionsOf(userId);
+  const after = await sessionsOf(userId);
   expect(after).toHaveLength(1);
   expect(after[0]!.id).not.toBe(before[0]!.id);
 });

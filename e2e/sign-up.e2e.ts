@@ -38,7 +38,7 @@ test.describe("sign-up form", () => {
       await page.getByRole("button", { name: "Create account" }).click();
       expect(await errorOf(page, c.field)).toMatch(c.message);
       await expect(page).toHaveURL(/\/signup$/);
-      expect(countUsers({ usernameKey: user.username, email: user.email })).toBe(0);
+      expect(await countUsers({ usernameKey: user.username, email: user.email })).toBe(0);
     });
   }
 
@@ -83,7 +83,7 @@ test("usernames and emails are unique ignoring case; the form keeps what was typ
   await fillSignUp(page, emailClash);
   await page.getByRole("button", { name: "Create account" }).click();
   expect(await errorOf(page, "Email")).toContain("An account with this email already exists");
-  expect(countUsers({ usernameKey: emailClash.username })).toBe(0);
+  expect(await countUsers({ usernameKey: emailClash.username })).toBe(0);
 });
 
 test("ten concurrent sign-ups for one username create exactly one account", async ({ browser, request, baseURL }) => {
@@ -104,7 +104,7 @@ test("ten concurrent sign-ups for one username create exactly one account", asyn
   expect(created).toHaveLength(1);
   const bodies = await Promise.all(responses.filter((r) => r.status() === 200).map((r) => r.text()));
   expect(bodies.filter((b) => b.includes("That username is taken"))).toHaveLength(9);
-  expect(countUsers({ usernameKey: username })).toBe(1);
+  expect(await countUsers({ usernameKey: username })).toBe(1);
 });
 
 test("twenty concurrent sign-ups across two server processes all succeed", async ({ browser, request, baseURL }) => {
@@ -122,7 +122,7 @@ test("twenty concurrent sign-ups across two server processes all succeed", async
     ),
   );
   expect(responses.map((r) => r.status())).toEqual(users.map(() => 303));
-  for (const user of users) expect(findUser(user.username)?.email).toBe(user.email);
+  for (const user of users) expect((await findUser(user.username))?.email).toBe(user.email);
 });
 
 test.describe("without JavaScript", () => {
@@ -135,7 +135,7 @@ test.describe("without JavaScript", () => {
     await page.getByRole("button", { name: "Create account" }).click();
     await expect(page.getByText("Username must be at most 32 characters")).toBeVisible();
     await expect(page.getByText(/Password must be at most 72 bytes/)).toBeVisible();
-    expect(countUsers({ email: user.email })).toBe(0);
+    expect(await countUsers({ email: user.email })).toBe(0);
   });
 
   test("sign-up says it needs JavaScript for the bot check, and a post without it creates nothing", async ({ page }) => {
@@ -146,14 +146,14 @@ test.describe("without JavaScript", () => {
     await page.getByRole("button", { name: "Create account" }).click();
     await expect(page.getByText("We could not confirm this browser. Please try again.")).toBeVisible();
     await expect(page.getByLabel("Username")).toHaveValue(user.username);
-    expect(findUser(user.username)).toBeUndefined();
+    expect(await findUser(user.username)).toBeUndefined();
   });
 });
 
 test("a new account's password is stored as a bcrypt hash, never in clear", async ({ page }) => {
   const user = newUser();
   await signUp(page, user);
-  const row = findUser(user.username)!;
+  const row = (await findUser(user.username))!;
   expect(row.passwordHash).toMatch(/^\$2[aby]\$10\$.{53}$/);
   expect(row.passwordHash).not.toContain(user.password);
 });
@@ -168,7 +168,7 @@ test("guessable passwords are refused with the reason next to the field; nothing
     await fillSignUp(page, user);
     await page.getByRole("button", { name: "Create account" }).click();
     expect(await errorOf(page, "Password")).toContain(reason);
-    expect(findUser(user.username)).toBeUndefined();
+    expect(await findUser(user.username)).toBeUndefined();
   }
   const user = newUser();
   const built = newUser({ username: user.username, password: `my ${user.username} password` });
@@ -176,5 +176,5 @@ test("guessable passwords are refused with the reason next to the field; nothing
   await fillSignUp(page, built);
   await page.getByRole("button", { name: "Create account" }).click();
   expect(await errorOf(page, "Password")).toContain("Your password must not contain your username.");
-  expect(findUser(built.username)).toBeUndefined();
+  expect(await findUser(built.username)).toBeUndefined();
 });

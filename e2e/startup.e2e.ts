@@ -3,14 +3,14 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { extraPort, TEST_DB } from "../playwright.config";
+import { extraPort, DATABASE_URL } from "../playwright.config";
 
 /** Starts the production server with the given settings and returns how it exited. */
 function startWith(env: Record<string, string | undefined>, port: number, cwd = process.cwd()) {
   return new Promise<{ code: number | null; output: string }>((resolve) => {
     const child = spawn(process.execPath, [path.resolve("scripts/server.mjs")], {
       cwd,
-      env: { PATH: process.env.PATH, PORT: String(port), NODE_ENV: "production", DATABASE_URL: `file:./${TEST_DB}`, NEXT_TELEMETRY_DISABLED: "1", ...env },
+      env: { PATH: process.env.PATH, PORT: String(port), NODE_ENV: "production", DATABASE_URL, NEXT_TELEMETRY_DISABLED: "1", ...env },
     });
     let output = "";
     child.stdout.on("data", (chunk) => (output += chunk));

@@ -133,7 +133,7 @@ test.describe("proof of work on sign-up", () => {
 
     const none = newUser();
     expect(await (await postSignUp(request, baseURL!, hidden, none, { altcha: null })).text()).toContain(refused);
-    expect(findUser(none.username)).toBeUndefined();
+    expect(await findUser(none.username)).toBeUndefined();
 
     // Forged: an answer that is not the key the challenge hides, and a challenge made easier.
     const solved = JSON.parse(Buffer.from(await solvedChallenge(request, baseURL!, "signup", ip), "base64").toString());
@@ -144,7 +144,7 @@ test.describe("proof of work on sign-up", () => {
       const user = newUser();
       const altcha = Buffer.from(JSON.stringify(forged)).toString("base64");
       expect(await (await postSignUp(request, baseURL!, hidden, user, { altcha })).text()).toContain(refused);
-      expect(findUser(user.username)).toBeUndefined();
+      expect(await findUser(user.username)).toBeUndefined();
     }
 
     // A challenge issued for sign-in does not open sign-up.
@@ -157,12 +157,12 @@ test.describe("proof of work on sign-up", () => {
     const first = newUser();
     const created = await postSignUp(request, baseURL!, hidden, first, { altcha });
     expect(created.status()).toBe(303);
-    expect(findUser(first.username)?.email).toBe(first.email);
+    expect((await findUser(first.username))?.email).toBe(first.email);
     const replay = newUser();
     const context = await browser.newContext(); // no session cookie, so the sign-up page answers
     const replayed = await postSignUp(context.request, baseURL!, hidden, replay, { altcha, ip });
     expect(await replayed.text()).toContain(refused);
-    expect(findUser(replay.username)).toBeUndefined();
+    expect(await findUser(replay.username)).toBeUndefined();
     await context.close();
   });
 
@@ -200,7 +200,7 @@ test("one network may create only a few accounts an hour", async ({ browser, pla
   const answer = await signUpFresh(refused);
   expect(answer.status).toBe(200);
   expect(answer.body).toMatch(/Too many accounts were created from your network\. Try again in (60|59) minutes\./);
-  expect(findUser(refused.username)).toBeUndefined();
+  expect(await findUser(refused.username)).toBeUndefined();
 });
 
 test("the challenge endpoint answers 429 with Retry-After when one network asks too often", async ({ request, baseURL }) => {

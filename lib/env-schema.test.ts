@@ -19,6 +19,8 @@ describe("parseEnv", () => {
     expect(parseEnv({ AUTH_SECRET: SECRET })).toEqual({
       NODE_ENV: "development",
       DATABASE_URL: "file:./prisma/dev.db",
+      DATABASE_POOL_MAX: 10,
+      DATABASE_STATEMENT_TIMEOUT_MS: 10_000,
       AUTH_SECRET: SECRET,
       AUTH_TRUST_HOST: false,
       BCRYPT_COST: 12,
@@ -127,11 +129,24 @@ describe("parseEnv", () => {
     expect(message).toContain("absolute URL");
   });
 
-  it("accepts a SQLite DATABASE_URL and refuses a postgres:// one", () => {
+  it("accepts a SQLite file or a PostgreSQL URL as DATABASE_URL, and refuses anything else", () => {
     expect(parseEnv({ AUTH_SECRET: SECRET, DATABASE_URL: "file:/tmp/x.db" }).DATABASE_URL).toBe("file:/tmp/x.db");
-    const message = errorOf({ AUTH_SECRET: SECRET, DATABASE_URL: "postgres://u:p@localhost/db" });
-    expect(message).toContain("DATABASE_URL");
-    expect(message).toContain("SQLite");
+    for (const url of ["postgres://u:p@localhost/db", "postgresql://u:p@db.internal:5432/app?sslmode=verify-full"]) {
+      expect(parseEnv({ AUTH_SECRET: SECRET, DATABASE_URL: url }).DATABASE_URL).toBe(url);
+    }
+    for (const url of ["mysql://u:p@localhost/db", "postgresql://", "./prisma/dev.db"]) {
+      const message = errorOf({ AUTH_SECRET: SECRET, DATABASE_URL: url });
+      expect(message).toContain("DATABASE_URL must be a SQLite file (file:./prisma/dev.db) or a PostgreSQL URL");
+    }
+  });
+
+  it("checks the PostgreSQL pool size and statement timeout", () => {
+    expect(parseEnv({ AUTH_SECRET: SECRET, DATABASE_POOL_MAX: "25", DATABASE_STATEMENT_TIMEOUT_MS: "0" })).toMatchObject({
+      DATABASE_POOL_MAX: 25,
+      DATABASE_STATEMENT_TIMEOUT_MS: 0,
+    });
+    expect(errorOf({ AUTH_SECRET: SECRET, DATABASE_POOL_MAX: "0" })).toContain("DATABASE_POOL_MAX must be between 1 and 1000");
+    expect(errorOf({ AUTH_SECRET: SECRET, DATABASE_STATEMENT_TIMEOUT_MS: "-1" })).toContain("DATABASE_STATEMENT_TIMEOUT_MS must be between 0 and 3600000");
   });
 
   it.each([
@@ -148,7 +163,7 @@ describe("parseEnv", () => {
   });
 
   it("lists several problems in one error, one per line", () => {
-    const message = errorOf({ BCRYPT_COST: "9", AUTH_URL: "not a url", DATABASE_URL: "postgres://x" });
+    const message = errorOf({ BCRYPT_COST: "9", AUTH_URL: "not a url", DATABASE_URL: "mysql://x" });
     expect(message.startsWith("Invalid environment settings:")).toBe(true);
     for (const name of ["AUTH_SECRET", "BCRYPT_COST", "AUTH_URL", "DATABASE_URL"]) {
       expect(message).toMatch(new RegExp(`^  - ${name}: `, "m"));

@@ -42,7 +42,13 @@ const envSchema = z
       .string()
       .min(1)
       .default("file:./prisma/dev.db")
-      .refine((v) => v.startsWith("file:"), "DATABASE_URL must be a SQLite URL such as file:./prisma/dev.db"),
+      .refine(
+        (v) => v.startsWith("file:") || /^postgres(ql)?:\/\/[^/]/.test(v),
+        "DATABASE_URL must be a SQLite file (file:./prisma/dev.db) or a PostgreSQL URL (postgresql://user:password@host:5432/db)",
+      ),
+    // PostgreSQL only: connections each app process keeps at most, and the longest a statement may run.
+    DATABASE_POOL_MAX: intInRange("DATABASE_POOL_MAX", 1, 1000).default(10),
+    DATABASE_STATEMENT_TIMEOUT_MS: intInRange("DATABASE_STATEMENT_TIMEOUT_MS", 0, 3_600_000).default(10_000),
     // Checked here rather than in a refinement of the whole object, so that its problem is
     // listed together with every other field's.
     AUTH_SECRET: z

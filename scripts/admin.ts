@@ -3,8 +3,7 @@
 // .env.local and .env as Next.js does). The last admin is never demoted. Run by jiti.
 import { existsSync } from "node:fs";
 import { normalizeEmail, usernameKey } from "../lib/validation/auth";
-import { PrismaClient } from "../lib/db/generated/client";
-import { SqliteAdapterFactory } from "../lib/db/sqlite-adapter";
+import { createPrismaClient } from "../lib/db/connect";
 
 const USAGE = "Usage: npm run admin -- promote <email or username>\n       npm run admin -- demote <email or username>";
 
@@ -20,7 +19,7 @@ if ((command !== "promote" && command !== "demote") || !who?.trim()) {
 }
 const role = command === "promote" ? "admin" : "user";
 
-const prisma = new PrismaClient({ adapter: new SqliteAdapterFactory(process.env.DATABASE_URL) });
+const prisma = createPrismaClient(process.env.DATABASE_URL);
 try {
   const user = await prisma.user.findUnique({
     where: who.includes("@") ? { email: normalizeEmail(who) } : { usernameKey: usernameKey(who.trim()) },

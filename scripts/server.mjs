@@ -43,6 +43,7 @@ export async function startServer({ port, hostname }) {
   const parseBytes = createRequire(import.meta.url)("next/dist/compiled/bytes").parse;
   const guard = createRequestGuard({ trustProxy, actionBodyLimit: parseBytes(config.experimental?.serverActions?.bodySizeLimit ?? "1 MB") });
   const server = http.createServer(async (req, res) => {
+    answerOutagesWith503(res);
     if (server.draining) {
       // Shutting down: a request on a connection kept alive is turned away, and the connection closed.
       res.writeHead(503, { "content-type": "text/plain; charset=utf-8", connection: "close", "retry-after": "1" });
@@ -55,6 +56,22 @@ export async function startServer({ port, hostname }) {
   server.keepAliveTimeout = 65_000;
   await new Promise((resolve) => server.listen(port, hostname, resolve));
   return server;
+}
+
+/**
+ * A request that failed because the database could not be reached (PostgreSQL restarting, a
+ * failover: lib/db/postgres-adapter.ts keeps the flag) is answered 503 with Retry-After, not
+ * 500: the error page is the same, but clients, proxies and monitors learn it is temporary.
+ */
+function answerOutagesWith503(res) {
+  const writeHead = res.writeHead;
+  res.writeHead = function (status, ...rest) {
+    if (status >= 500 && status !== 503 && globalThis.__frontDoorDatabaseUnreachable) {
+      res.setHeader("retry-after", "5");
+      return writeHead.call(this, 503, ...rest);
+    }
+    return writeHead.call(this, status, ...rest);
+  };
 }
 
 /** How long requests under way get to finish after SIGTERM, before the process gives up on them. */

@@ -9,6 +9,7 @@ import { deleteUserAndData } from "@/lib/db/users";
 import type { FlashCode } from "@/lib/flash";
 import type { FormState } from "@/lib/forms/form-state";
 import { SECURITY_EVENTS, securityEvent } from "@/lib/log";
+import { asText } from "@/lib/validation/text";
 
 export const USERS_PER_PAGE = 25;
 
@@ -16,7 +17,7 @@ export const USERS_PER_PAGE = 25;
 export type UserListParams = { search: string; sort: UserSort; direction: "asc" | "desc"; page: number };
 
 export function userListParams(query: Record<string, string | string[] | undefined>): UserListParams {
-  const one = (key: string) => (typeof query[key] === "string" ? (query[key] as string) : "");
+  const one = (key: string) => (typeof query[key] === "string" ? asText(query[key] as string) : "");
   const page = Number.parseInt(one("page"), 10);
   return {
     search: one("search").slice(0, 100),
@@ -98,7 +99,7 @@ export const EVENTS_PER_PAGE = 50;
 
 /** /admin/activity: every event, newest first, of one type and about one person when asked. */
 export async function activityPage(query: Record<string, string | string[] | undefined>) {
-  const one = (key: string) => (typeof query[key] === "string" ? (query[key] as string).slice(0, 320) : "");
+  const one = (key: string) => (typeof query[key] === "string" ? asText(query[key] as string).slice(0, 320) : "");
   const type = (SECURITY_EVENTS as readonly string[]).includes(one("type")) ? one("type") : "";
   const userText = one("user");
   const page = Math.min(Math.max(Number.parseInt(one("page"), 10) || 1, 1), 100_000);

@@ -114,7 +114,8 @@ export async function authenticationOptions(userId: string | null = null): Promi
 export async function verifyPasskey(response: AuthenticationResponseJSON, onlyUserId: string | null = null) {
   const challenge = await takeOwnChallenge("authenticate", null);
   if (!challenge || (challenge.userId && challenge.userId !== onlyUserId)) return null;
-  const passkey = typeof response?.id === "string" ? await findPasskey(response.id) : null;
+  // A credential id is base64url; anything else (a script's post) matches no passkey.
+  const passkey = typeof response?.id === "string" && /^[A-Za-z0-9_-]{1,1400}$/.test(response.id) ? await findPasskey(response.id) : null;
   if (!passkey || (onlyUserId && passkey.userId !== onlyUserId)) return null;
   const { origin, rpID } = relyingParty();
   const verification = await verifyAuthenticationResponse({

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "./generated/client";
-import { prisma } from "./client";
+import { DATABASE, prisma } from "./client";
 
 /** What the admin list shows of each user. */
 const SUMMARY = {
@@ -30,8 +30,9 @@ export async function listUsers({ search, sort, direction, skip, take }: UserLis
     : {};
   const orderBy: Prisma.UserOrderByWithRelationInput[] =
     sort === "seen"
-      ? // SQLite puts never-seen accounts last in descending order, first in ascending: the index serves both.
-        [{ lastSeenAt: direction }, { id: direction }]
+      ? // Never-seen accounts last in descending order, first in ascending: SQLite's own order,
+        // which its index serves as it is; PostgreSQL is told.
+        [DATABASE === "postgresql" ? { lastSeenAt: { sort: direction, nulls: direction === "desc" ? "last" : "first" } } : { lastSeenAt: direction }, { id: direction }]
       : [{ createdAt: direction }, { id: direction }];
   const [rows, total] = await Promise.all([
     prisma.user.findMany({

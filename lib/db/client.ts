@@ -1,19 +1,23 @@
 import "server-only";
 import { env } from "@/lib/env";
-import { PrismaClient } from "./generated/client";
-import { SqliteAdapterFactory } from "./sqlite-adapter";
+import { createPrismaClient } from "./connect";
+import { databaseKind } from "./kind";
 
-const createClient = () => new PrismaClient({ adapter: new SqliteAdapterFactory(env.DATABASE_URL) });
+const createClient = () =>
+  createPrismaClient(env.DATABASE_URL, { poolMax: env.DATABASE_POOL_MAX, statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS });
 
 const globalForPrisma = globalThis as unknown as { prisma?: ReturnType<typeof createClient> };
 
 /**
  * The one Prisma client of the process. Only modules under lib/db import it. Next.js bundles
  * server code in more than one layer (pages and actions; route handlers), each with its own
- * copy of this module: they share one client, and one database connection, through globalThis
- * (in development, it also outlives hot reloads).
+ * copy of this module: they share one client, and one database connection (or pool), through
+ * globalThis (in development, it also outlives hot reloads).
  */
 export const prisma = (globalForPrisma.prisma ??= createClient());
 
 // scripts/server.mjs closes the database after the last request on SIGTERM.
 (globalThis as { __frontDoorCloseDatabase?: () => Promise<void> }).__frontDoorCloseDatabase = () => prisma.$disconnect();
+
+/** Which database the app runs on, for the few queries that must say things differently. */
+export const DATABASE = databaseKind(env.DATABASE_URL);

@@ -34,11 +34,13 @@ export async function markSessionConfirmed(sessionId: string) {
 export async function findActiveSession(sessionId: string, userId: string) {
   // Raw SQL: this runs on every protected request, and a model query is compiled anew by
   // Prisma's query compiler on each call (about 1 ms of CPU here); the statement is not.
+  // Identifiers quoted: PostgreSQL folds unquoted ones to lower case (SQLite reads both).
   const rows = await prisma.$queryRaw<ActiveSessionRow[]>`
-    SELECT s.id, s.userId, s.expires, s.lastSeenAt, s.createdAt, s.confirmedAt, s.method, u.username, u.email, u.emailVerified, u.role, u.lockedAt,
-      (SELECT t.enabledAt FROM TwoFactor t WHERE t.userId = s.userId) AS twoFactorAt
-    FROM Session s JOIN User u ON u.id = s.userId
-    WHERE s.id = ${sessionId}`;
+    SELECT s."id", s."userId", s."expires", s."lastSeenAt", s."createdAt", s."confirmedAt", s."method",
+      u."username", u."email", u."emailVerified", u."role", u."lockedAt",
+      (SELECT t."enabledAt" FROM "TwoFactor" t WHERE t."userId" = s."userId") AS "twoFactorAt"
+    FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+    WHERE s."id" = ${sessionId}`;
   const row = rows[0];
   if (!row || row.userId !== userId || new Date(row.expires).getTime() <= Date.now()) return null;
   // A locked account has no live session, whatever rows it still has.
@@ -46,8 +48,8 @@ export async function findActiveSession(sessionId: string, userId: string) {
   if (Date.now() - new Date(row.lastSeenAt).getTime() > LAST_SEEN_INTERVAL_MS) {
     // Best effort: a missed "last seen" write must never fail the request.
     const now = new Date();
-    prisma.$executeRaw`UPDATE Session SET lastSeenAt = ${now} WHERE id = ${row.id}`.catch(() => {});
-    prisma.$executeRaw`UPDATE User SET lastSeenAt = ${now} WHERE id = ${row.userId}`.catch(() => {});
+    prisma.$executeRaw`UPDATE "Session" SET "lastSeenAt" = ${now} WHERE "id" = ${row.id}`.catch(() => {});
+    prisma.$executeRaw`UPDATE "User" SET "lastSeenAt" = ${now} WHERE "id" = ${row.userId}`.catch(() => {});
   }
   return {
     id: row.id,

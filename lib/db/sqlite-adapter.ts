@@ -42,6 +42,7 @@ export class SqliteAdapterFactory extends PrismaBetterSQLite3 {
   }
 }
 
-function hasSeveralStatements(sql: string) {
+/** Whether SQL (a migration file) holds more than one statement. */
+export function hasSeveralStatements(sql: string) {
   return sql.trim().replace(/;\s*$/, "").includes(";");
 }

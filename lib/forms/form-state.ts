@@ -1,4 +1,5 @@
 import type { $ZodError } from "zod/v4/core";
+import { asText } from "@/lib/validation/text";
 
 /** What a server action returns to its form: errors per field, a form-wide error, and the
  *  non-secret values to show again when the browser runs without JavaScript. */
@@ -29,7 +30,7 @@ export function readFields<Field extends string>(formData: unknown, names: reado
   const form = formData instanceof FormData ? formData : null;
   for (const name of names) {
     const value = form?.get(name);
-    fields[name] = typeof value === "string" ? value.toWellFormed() : undefined;
+    fields[name] = typeof value === "string" ? asText(value) : undefined;
   }
   return fields;
 }

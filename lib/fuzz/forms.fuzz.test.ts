@@ -27,7 +27,7 @@ const shape = fc.oneof(
 
 type Field = { value: string; shape: Shape; other: string };
 
-/** Builds the post and what readFields must make of it (FormData holds USV strings: lone surrogates become U+FFFD). */
+/** Builds the post and what readFields must make of it (FormData holds USV strings: lone surrogates become U+FFFD; so does NUL). */
 function buildForm(fields: Record<string, Field>, junk: [string, string][]) {
   const form = new FormData();
   const names = Object.keys(fields);
@@ -35,7 +35,10 @@ function buildForm(fields: Record<string, Field>, junk: [string, string][]) {
   const expected: Record<string, string | undefined> = {};
   for (const [name, { value, shape, other }] of Object.entries(fields)) {
     const file = () => new File([value], "payload.txt", { type: "text/plain" });
-    expected[name] = { once: value, twice: value, "other-first": other, missing: undefined, file: undefined, "file-first": undefined }[shape]?.toWellFormed();
+    // NUL becomes U+FFFD too: PostgreSQL cannot store it.
+    expected[name] = { once: value, twice: value, "other-first": other, missing: undefined, file: undefined, "file-first": undefined }[shape]
+      ?.toWellFormed()
+      .replaceAll("\u0000", "\uFFFD");
     const order = { once: [value], twice: [value, other], "other-first": [other, value], missing: [], file: [file()], "file-first": [new Blob([value]), value] }[shape];
     for (const part of order) form.append(name, part);
   }
