@@ -12,20 +12,20 @@ const BATCH = 500;
 
 type Client = ReturnType<typeof createPrismaClient>;
 type Delegate = {
-  findMany(args: { skip: number; take: number; orderBy: Record<string, "asc"> }): Promise<object[]>;
+  findMany(args: { skip: number; take: number; orderBy: Record<string, "asc">[] }): Promise<object[]>;
   count(): Promise<number>;
   createMany(args: { data: object[] }): Promise<{ count: number }>;
 };
 
 /**
  * The models of the data model, each after the models it refers to (every relation is a
- * foreign key to its target), with the field to page through it by: its id, or the first
- * field of its @@id.
+ * foreign key to its target), with the fields of its primary key (its @id, or its @@id's), by
+ * which it is paged through in a total order.
  */
 export function modelsInOrder(schema: string) {
   const models = [...schema.matchAll(/^model (\w+) \{([\s\S]*?)^\}/gm)].map(([, name, body]) => ({
     name: name!,
-    key: /^\s*(\w+)\s+\S+.*@id\b/m.exec(body!)?.[1] ?? /@@id\(\[(\w+)/.exec(body!)?.[1],
+    keys: /^\s*(\w+)\s+\S+.*@id\b/m.exec(body!)?.slice(1, 2) ?? /@@id\(\[([\w\s,]+)\]/.exec(body!)?.[1]!.split(",").map((k) => k.trim()),
     refersTo: [...body!.matchAll(/^\s*\w+\s+(\w+)\??\s+@relation\(fields:/gm)].map((m) => m[1]!),
   }));
   const ordered: typeof models = [];
@@ -36,8 +36,8 @@ export function modelsInOrder(schema: string) {
     ordered.push(model);
   };
   for (const model of models) visit(model, []);
-  for (const model of ordered) if (!model.key) throw new Error(`model ${model.name} has no @id or @@id to page through`);
-  return ordered.map(({ name, key }) => ({ name, key: key! }));
+  for (const model of ordered) if (!model.keys?.length) throw new Error(`model ${model.name} has no @id or @@id to page through`);
+  return ordered.map(({ name, keys }) => ({ name, keys: keys! }));
 }
 
 const delegate = (client: object, model: string) => (client as Record<string, Delegate>)[model[0]!.toLowerCase() + model.slice(1)]!;
@@ -84,9 +84,10 @@ async function main() {
     console.info(`Copying ${redact(from)} → ${redact(to)}`);
     await target.$transaction(
       async (tx) => {
-        for (const { name, key } of models) {
+        for (const { name, keys } of models) {
+          const orderBy = keys.map((key) => ({ [key]: "asc" as const }));
           for (let skip = 0; ; skip += BATCH) {
-            const rows = await delegate(source, name).findMany({ skip, take: BATCH, orderBy: { [key]: "asc" } });
+            const rows = await delegate(source, name).findMany({ skip, take: BATCH, orderBy });
             if (rows.length === 0) break;
             await delegate(tx, name).createMany({ data: rows });
           }

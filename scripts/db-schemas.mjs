@@ -1,6 +1,6 @@
 // One data model, two databases. prisma/schema.prisma (SQLite) is the one to edit; this writes
 // prisma/postgresql/schema.prisma from it, since Prisma cannot switch provider at run time.
-//   node scripts/db-schemas.mjs            writes the PostgreSQL schema
+//   node scripts/db-schemas.mjs            writes the PostgreSQL schema (npm install does)
 //   node scripts/db-schemas.mjs --check    exits 1 when it is not what the SQLite schema gives
 import { readFileSync, writeFileSync } from "node:fs";
 
