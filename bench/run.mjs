@@ -11,7 +11,8 @@
 // Options (environment): BENCH_COST (bcrypt cost, default 12), BENCH_SECONDS (scales every
 // load phase, default 1 = the durations below), BENCH_MODES (default "single,cluster"),
 // BENCH_ONLY=admin (only the admin list with BENCH_ADMIN_USERS accounts, default 100,000),
-// BENCH_ONLY=reference (only the comparison with the reference app), BENCH_DB=postgres (the
+// BENCH_ONLY=reference (only the comparison with the reference app), BENCH_ONLY=forgot (only the
+// forgot-password timing, BENCH_ROUNDS rounds on one server), BENCH_DB=postgres (the
 // same measurements on PostgreSQL, a throwaway cluster from test-support/pg-cluster.mjs, and
 // side by side with SQLite: sign-ins and dashboard requests per second with one and two server
 // processes, and the dashboard's CPU per request on both, in alternating rounds).
@@ -380,15 +381,7 @@ async function measure(mode) {
     }
 
     log(`${mode}: forgot-password timing`);
-    const forgot = await actionForm("/forgot-password");
-    const resetUnknown = [];
-    const resetKnown = [];
-    for (let i = 0; i < 3; i++) await postOnce(forgot, { email: `warm_${i}@example.com` }, nextIp());
-    // 60 of each: at ~20 ms a request, 10 % is 2 ms, and 20 samples drift by that much.
-    for (let i = 0; i < 60; i++) {
-      resetUnknown.push(await postOnce(forgot, { email: `nobody_${i}@example.com` }, nextIp()));
-      resetKnown.push(await postOnce(forgot, { email: `${users[i % users.length]}@example.com` }, nextIp()));
-    }
+    const { resetUnknown, resetKnown } = await forgotPasswordTiming(users);
 
     const mem = memory(child.pid);
     const dashboardOk = count(dashboard, "200");
@@ -423,6 +416,41 @@ async function measure(mode) {
       },
       ...mem,
     };
+  } finally {
+    await stopServer(child);
+  }
+}
+
+/** Milliseconds of forgot-password posts for addresses without and with an account, interleaved. */
+async function forgotPasswordTiming(users) {
+  const forgot = await actionForm("/forgot-password");
+  const resetUnknown = [];
+  const resetKnown = [];
+  for (let i = 0; i < 3; i++) await postOnce(forgot, { email: `warm_${i}@example.com` }, nextIp());
+  // 60 of each: at ~20 ms a request, 10 % is 2 ms, and 20 samples drift by that much.
+  for (let i = 0; i < 60; i++) {
+    resetUnknown.push(await postOnce(forgot, { email: `nobody_${i}_${ipCount}@example.com` }, nextIp()));
+    resetKnown.push(await postOnce(forgot, { email: `${users[i % users.length]}@example.com` }, nextIp()));
+  }
+  return { resetUnknown, resetKnown };
+}
+
+/** BENCH_ONLY=forgot: the forgot-password timing alone, BENCH_ROUNDS times (default 5) on one server. */
+async function forgotPasswordRounds() {
+  const env = serverEnv();
+  freshDatabase(env);
+  const users = await createUsers(40);
+  const { child } = await startServer("single", env);
+  try {
+    const rounds = [];
+    for (let r = 1; r <= Number(process.env.BENCH_ROUNDS ?? 5); r++) {
+      log(`forgot-password: round ${r}`);
+      const { resetUnknown, resetKnown } = await forgotPasswordTiming(users);
+      const unknown = round(median(resetUnknown));
+      const known = round(median(resetKnown));
+      rounds.push({ unknown_email_median_ms: unknown, known_email_median_ms: known, within_10_percent: withinTenPercent(unknown, known) });
+    }
+    return { rounds, all_within_10_percent: rounds.every((r) => r.within_10_percent) };
   } finally {
     await stopServer(child);
   }
@@ -592,11 +620,27 @@ const throughput = (byMode) =>
   Object.fromEntries(
     Object.entries(byMode).map(([mode, r]) => [
       mode,
-      { processes: r.processes, signins_per_second: r.signin.per_second_8_clients, dashboard_requests_per_second: r.dashboard.requests_per_second },
+      {
+        processes: r.processes,
+        signins_per_second: r.signin.per_second_8_clients,
+        dashboard_requests_per_second: r.dashboard.requests_per_second,
+        rss_mb_max_process: r.rss_mb_max_process,
+      },
     ]),
   );
 
 buildIfNeeded();
+if (process.env.BENCH_ONLY === "modes") {
+  // Just the per-mode measurements on BENCH_DB's database (a quick check of one change).
+  const only = {};
+  for (const mode of MODES) only[mode] = await measure(mode);
+  console.log(JSON.stringify(only, null, 2));
+  process.exit(0);
+}
+if (process.env.BENCH_ONLY === "forgot") {
+  console.log(JSON.stringify(await forgotPasswordRounds(), null, 2));
+  process.exit(0);
+}
 if (process.env.BENCH_ONLY === "reference") {
   console.log(JSON.stringify(await againstReference(), null, 2));
   process.exit(0);

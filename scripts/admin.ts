@@ -19,7 +19,7 @@ if ((command !== "promote" && command !== "demote") || !who?.trim()) {
 }
 const role = command === "promote" ? "admin" : "user";
 
-const prisma = createPrismaClient(process.env.DATABASE_URL);
+const prisma = await createPrismaClient(process.env.DATABASE_URL);
 try {
   const user = await prisma.user.findUnique({
     where: who.includes("@") ? { email: normalizeEmail(who) } : { usernameKey: usernameKey(who.trim()) },

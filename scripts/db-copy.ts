@@ -10,7 +10,7 @@ const USAGE = "Usage: npm run db:copy -- --from <DATABASE_URL> --to <DATABASE_UR
 /** Rows written per statement. */
 const BATCH = 500;
 
-type Client = ReturnType<typeof createPrismaClient>;
+type Client = Awaited<ReturnType<typeof createPrismaClient>>;
 type Delegate = {
   findMany(args: { skip: number; take: number; orderBy: Record<string, "asc">[] }): Promise<object[]>;
   count(): Promise<number>;
@@ -65,8 +65,7 @@ async function main() {
     return 2;
   }
   const models = modelsInOrder(readFileSync("prisma/schema.prisma", "utf8"));
-  const source = createPrismaClient(from, { statementTimeoutMs: 0 });
-  const target = createPrismaClient(to, { statementTimeoutMs: 0 });
+  const [source, target] = await Promise.all([createPrismaClient(from, { statementTimeoutMs: 0 }), createPrismaClient(to, { statementTimeoutMs: 0 })]);
   try {
     let before: Record<string, number>;
     try {

@@ -14,7 +14,7 @@ const globalForPrisma = globalThis as unknown as { prisma?: ReturnType<typeof cr
  * copy of this module: they share one client, and one database connection (or pool), through
  * globalThis (in development, it also outlives hot reloads).
  */
-export const prisma = (globalForPrisma.prisma ??= createClient());
+export const prisma = await (globalForPrisma.prisma ??= createClient());
 
 // scripts/server.mjs closes the database after the last request on SIGTERM.
 (globalThis as { __frontDoorCloseDatabase?: () => Promise<void> }).__frontDoorCloseDatabase = () => prisma.$disconnect();

@@ -1,5 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
-import { hasSeveralStatements } from "./sqlite-adapter";
+import { hasSeveralStatements } from "./kind";
 
 type Adapter = Awaited<ReturnType<PrismaPg["connect"]>>;
 

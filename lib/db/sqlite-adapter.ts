@@ -1,4 +1,5 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { hasSeveralStatements } from "./kind";
 
 type Adapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
 
@@ -40,9 +41,4 @@ export class SqliteAdapterFactory extends PrismaBetterSQLite3 {
     };
     return adapter;
   }
-}
-
-/** Whether SQL (a migration file) holds more than one statement. */
-export function hasSeveralStatements(sql: string) {
-  return sql.trim().replace(/;\s*$/, "").includes(";");
 }
