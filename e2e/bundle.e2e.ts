@@ -4,7 +4,7 @@ import path from "node:path";
 import { extraPort } from "../playwright.config";
 import { onPostgres, unmigratedDatabase } from "./fixtures/db";
 import { type ExtraServer, startServer } from "./fixtures/server";
-import { expect, fillSignUp, newIp, newUser, signIn, signOut, test } from "./fixtures/test";
+import { expect, newUser, pageAt, signIn, signOut, signUp, test } from "./fixtures/test";
 
 // The bundle `npm run build` leaves in dist/ (scripts/bundle.mjs), as a host runs it: copied
 // into an empty folder outside the repository (so no node_modules of the repo, no dev
@@ -30,19 +30,16 @@ test.describe("the production bundle", () => {
     const origin = `http://localhost:${port}`;
     const database = onPostgres ? await unmigratedDatabase(dir) : `file:${path.join(dir, "app.db")}`;
     server = await startServer(port, { DATABASE_URL: database, TRUST_PROXY: "1" }, { start: [path.join(app, "start")], cwd: dir, timeoutMs: 60_000 });
-    expect(server.lines().join("\n")).toMatch(/migrations have been successfully applied|All migrations have been successfully applied/);
+    expect(server.lines().join("\n")).toContain("All migrations have been successfully applied.");
 
     const user = newUser();
-    const context = await browser.newContext({ baseURL: origin, extraHTTPHeaders: { "x-forwarded-for": newIp() } });
-    const page = await context.newPage();
-    await page.goto("/signup");
-    await fillSignUp(page, user);
-    await page.getByRole("button", { name: "Create account" }).click();
+    const page = await pageAt(browser, origin);
+    await signUp(page, user);
     await expect(page).toHaveURL(`${origin}/dashboard`);
     await signOut(page);
     await signIn(page, user.username, user.password);
     await expect(page.getByText(`Welcome, ${user.username}`)).toBeVisible();
-    await context.close();
+    await page.context().close();
 
     server.kill("SIGTERM");
     expect(await server.exited).toEqual({ code: 0, signal: null });

@@ -1,10 +1,9 @@
-import type { Browser } from "@playwright/test";
 import { E2E_LIMITS, extraPort } from "../playwright.config";
 import { linkIn } from "../test-support/mailbox";
 import { actionFields, postSignUp, solvedChallenge } from "./fixtures/actions";
 import { countUsers, findUser } from "./fixtures/db";
 import { type ExtraServer, startServer } from "./fixtures/server";
-import { expect, fillSignIn, fillSignUp, newIp, newUser, openSettings, signIn, signOut, test } from "./fixtures/test";
+import { expect, fillSignIn, newIp, newUser, openSettings, pageAt, signIn, signOut, signUp, test } from "./fixtures/test";
 
 // Several app instances on one database, as behind a load balancer: two production servers
 // (separate processes) share the run's database — one PostgreSQL database in the PostgreSQL
@@ -28,21 +27,13 @@ test.describe("two app instances on one database", () => {
   });
   test.afterAll(() => servers.forEach((server) => server.stop()));
 
-  /** A browser of its own (its own network), starting on `origin`. Cookies of localhost reach both instances. */
-  async function browserOn(browser: Browser, origin: string) {
-    const context = await browser.newContext({ baseURL: origin, extraHTTPHeaders: { "x-forwarded-for": newIp() } });
-    return context.newPage();
-  }
-
   test("sign up on A, sign in on B; signed out on A, B refuses the old cookie", async ({ browser }) => {
     const user = newUser();
-    const onA = await browserOn(browser, A);
-    await onA.goto("/signup");
-    await fillSignUp(onA, user);
-    await onA.getByRole("button", { name: "Create account" }).click();
+    const onA = await pageAt(browser, A);
+    await signUp(onA, user);
     await expect(onA).toHaveURL(`${A}/dashboard`);
 
-    const onB = await browserOn(browser, B);
+    const onB = await pageAt(browser, B);
     await signIn(onB, user.username, user.password);
     await expect(onB.getByText(`Welcome, ${user.username}`)).toBeVisible();
     const cookies = await onB.context().cookies();
@@ -60,9 +51,9 @@ test.describe("two app instances on one database", () => {
   });
 
   test("a session signed out from the settings on B ends on A", async ({ browser, user }) => {
-    const onA = await browserOn(browser, A);
+    const onA = await pageAt(browser, A);
     await signIn(onA, user.username, user.password);
-    const onB = await browserOn(browser, B);
+    const onB = await pageAt(browser, B);
     await signIn(onB, user.username, user.password);
 
     await openSettings(onB, "Sessions");
@@ -79,7 +70,7 @@ test.describe("two app instances on one database", () => {
   });
 
   test("wrong passwords split across A and B lock the account at the same count as on one server", async ({ browser, user }) => {
-    const attacker = await browserOn(browser, A);
+    const attacker = await pageAt(browser, A);
     const guess = async (origin: string, password: string) => {
       await attacker.goto(`${origin}/login`);
       await fillSignIn(attacker, user.username, password);
@@ -145,16 +136,14 @@ test.describe("two app instances on one database", () => {
   test("a mail link made on A opens on B", async ({ browser, mail }) => {
     const user = newUser();
     const started = new Date(Date.now() - 1000);
-    const onA = await browserOn(browser, A);
-    await onA.goto("/signup");
-    await fillSignUp(onA, user);
-    await onA.getByRole("button", { name: "Create account" }).click();
+    const onA = await pageAt(browser, A);
+    await signUp(onA, user);
     await expect(onA).toHaveURL(`${A}/dashboard`);
 
     const link = new URL(linkIn(await mail({ to: user.email, subject: /Confirm your email address/, after: started }), "/verify-email"));
     expect(link.origin).toBe(A);
     // The load balancer sends the click to B.
-    const onB = await browserOn(browser, B);
+    const onB = await pageAt(browser, B);
     await signIn(onB, user.username, user.password);
     await onB.goto(`${B}${link.pathname}${link.search}`);
     await expect(onB).toHaveURL(`${B}/dashboard`);

@@ -6,7 +6,7 @@ import { startPostgres, type PostgresCluster } from "../test-support/pg-cluster.
 import { actionFields, postSignUp, solvedChallenge } from "./fixtures/actions";
 import { onPostgres } from "./fixtures/db";
 import { type ExtraServer, startServer } from "./fixtures/server";
-import { expect, fillSignUp, newIp, newUser, signIn, test, type TestUser } from "./fixtures/test";
+import { expect, newIp, newUser, pageAt, signIn, signUp, test, type TestUser } from "./fixtures/test";
 
 // PostgreSQL's own faults and the move from SQLite, on a cluster of this file's own (the run's
 // cluster serves the other tests, which a restart would disturb). Only in the PostgreSQL pass.
@@ -23,11 +23,8 @@ function migrate(url: string) {
 
 /** Signs a new person up through the page on `origin`, in a browser of their own that stays signed in. */
 async function signedUpOn(browser: Browser, origin: string, user: TestUser) {
-  const context = await browser.newContext({ baseURL: origin, extraHTTPHeaders: { "x-forwarded-for": newIp() } });
-  const page = await context.newPage();
-  await page.goto("/signup");
-  await fillSignUp(page, user);
-  await page.getByRole("button", { name: "Create account" }).click();
+  const page = await pageAt(browser, origin);
+  await signUp(page, user);
   await expect(page).toHaveURL(`${origin}/dashboard`);
   return page;
 }
@@ -136,10 +133,9 @@ test.describe("PostgreSQL", () => {
     await adaPage.goto(`${onPg}/dashboard`);
     await expect(adaPage.getByText(`Welcome, ${ada.username}`)).toBeVisible();
     // Grace signs in again with the same password.
-    const context = await browser.newContext({ baseURL: onPg, extraHTTPHeaders: { "x-forwarded-for": newIp() } });
-    const page = await context.newPage();
+    const page = await pageAt(browser, onPg);
     await signIn(page, grace.email, grace.password);
     await expect(page.getByText(`Welcome, ${grace.username}`)).toBeVisible();
-    await Promise.all([context.close(), adaPage.context().close()]);
+    await Promise.all([page.context().close(), adaPage.context().close()]);
   });
 });

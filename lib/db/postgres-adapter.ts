@@ -1,5 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
-import { hasSeveralStatements } from "./kind";
+import { runMigrationFilesWhole } from "./kind";
 
 type Adapter = Awaited<ReturnType<PrismaPg["connect"]>>;
 
@@ -17,7 +17,7 @@ export type PostgresOptions = {
  * `verify-full`…), as node-postgres reads it. An idle connection the server drops (a restart,
  * a failover) is only logged by the adapter and replaced on the next query, so the app
  * reconnects by itself. While queries fail because the server cannot be reached, the process
- * says so (databaseUnreachable), and scripts/server.mjs answers 503 instead of 500.
+ * says so (`__frontDoorDatabaseUnreachable`), and scripts/server.mjs answers 503 instead of 500.
  */
 export class PostgresAdapterFactory extends PrismaPg {
   constructor(url: string, { poolMax = 10, statementTimeoutMs = 10_000, idleTimeoutMs = 30_000 }: PostgresOptions = {}) {
@@ -42,7 +42,7 @@ const OUTAGE_CODES = /^(08...|57P0[123])$/;
 const OUTAGE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|ECONNREFUSED|ECONNRESET/;
 
 /** Whether an error from the adapter means the server could not be reached (rather than a bad query). */
-export function isOutage(error: unknown): boolean {
+function isOutage(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const cause = (error as { cause?: { kind?: string; originalCode?: string } }).cause;
   if (cause && typeof cause === "object") {
@@ -53,10 +53,11 @@ export function isOutage(error: unknown): boolean {
   return (typeof code === "string" && (OUTAGE_CODES.test(code) || code === "ECONNREFUSED" || code === "ECONNRESET")) || OUTAGE_MESSAGES.test(error.message);
 }
 
+/**
+ * True from a query that found the database unreachable until the next one that reached it.
+ * On globalThis: scripts/server.mjs (plain Node, outside the bundle) reads it.
+ */
 const state = globalThis as { __frontDoorDatabaseUnreachable?: boolean };
-
-/** True from a query that found the database unreachable until the next one that reached it. */
-export const databaseUnreachable = () => state.__frontDoorDatabaseUnreachable === true;
 
 function watchReachability(adapter: Adapter): Adapter {
   for (const method of ["queryRaw", "executeRaw", "executeScript", "startTransaction"] as const) {
@@ -90,7 +91,7 @@ export class PostgresMigrateAdapterFactory extends PostgresAdapterFactory {
 
   constructor(url: string) {
     // A command ends when its last connection closes: let idle ones go at once.
-    super(url, { ...MIGRATE_OPTIONS });
+    super(url, MIGRATE_OPTIONS);
     this.url = url;
   }
 
@@ -111,15 +112,7 @@ export class PostgresMigrateAdapterFactory extends PostgresAdapterFactory {
       await main.executeScript(`DROP DATABASE IF EXISTS "${database}"`);
       await main.dispose();
     };
-    const executeRaw = shadow.executeRaw.bind(shadow);
-    shadow.executeRaw = async (query) => {
-      if (query.args.length === 0 && hasSeveralStatements(query.sql)) {
-        await shadow.executeScript(query.sql);
-        return 0;
-      }
-      return executeRaw(query);
-    };
-    return readCatalogTypesAsText(shadow);
+    return readCatalogTypesAsText(runMigrationFilesWhole(shadow));
   }
 }
 

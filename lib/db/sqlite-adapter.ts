@@ -1,5 +1,5 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { hasSeveralStatements } from "./kind";
+import { runMigrationFilesWhole } from "./kind";
 
 type Adapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
 
@@ -30,15 +30,6 @@ export class SqliteAdapterFactory extends PrismaBetterSQLite3 {
   }
 
   async connectToShadowDb(): Promise<Adapter> {
-    const adapter = await super.connectToShadowDb();
-    const executeRaw = adapter.executeRaw.bind(adapter);
-    adapter.executeRaw = async (query) => {
-      if (query.args.length === 0 && hasSeveralStatements(query.sql)) {
-        await adapter.executeScript(query.sql);
-        return 0;
-      }
-      return executeRaw(query);
-    };
-    return adapter;
+    return runMigrationFilesWhole(await super.connectToShadowDb());
   }
 }
