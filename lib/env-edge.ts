@@ -6,5 +6,4 @@
 export const edgeEnv = {
   AUTH_SECRET: process.env.AUTH_SECRET,
   AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST === "true" || process.env.AUTH_TRUST_HOST === "1",
-  development: process.env.NODE_ENV === "development",
 };

@@ -25,6 +25,7 @@ const files = [
   "scripts/server.mjs",
   "scripts/request-guard.mjs",
   "scripts/action-body.mjs",
+  "scripts/security-headers.mjs",
   "scripts/cluster.mjs",
   "lib/auth/hash-worker.mjs",
   "prisma.config.ts",

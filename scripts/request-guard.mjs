@@ -2,6 +2,7 @@
 // The request guard: scripts/server.mjs runs it on every request before Next.js. It answers
 // with a 4xx what Next.js would otherwise answer with a 500 or read without limit:
 // - forwarded headers are trusted only from the proxies TRUST_PROXY says are there;
+// - every response gets a request id, the per-request CSP nonce and (over HTTPS) HSTS;
 // - bodies are capped: 64 KB on /api/* (Auth.js reads bodies of any size), the server-action
 //   limit elsewhere;
 // - server-action posts must come from our own origin and decode: the body is buffered,
@@ -14,6 +15,7 @@ import { STATUS_CODES } from "node:http";
 import { Readable } from "node:stream";
 import pino from "pino";
 import { actionBodyProblem } from "./action-body.mjs";
+import { setSecurityHeaders } from "./security-headers.mjs";
 
 const require = createRequire(import.meta.url);
 // Next.js's own test, so that the guard takes for a server action exactly what Next.js will.
@@ -67,10 +69,10 @@ export function assignRequestId(req, res, trustProxy) {
 }
 
 /**
- * @param {{ actionBodyLimit: number, trustProxy: number, logger?: import("pino").Logger }} options
+ * @param {{ actionBodyLimit: number, trustProxy: number, dev?: boolean, logger?: import("pino").Logger }} options
  * @returns {(req: Request, res: Response) => Promise<boolean>} true: hand the request to Next.js
  */
-export function createRequestGuard({ actionBodyLimit, trustProxy, logger = createLogger() }) {
+export function createRequestGuard({ actionBodyLimit, trustProxy, dev = false, logger = createLogger() }) {
   /** @param {Request} req @param {Response} res @param {Refusal} refusal @param {boolean} bodyRead */
   function refuse(req, res, { status, reason }, bodyRead) {
     const ip = clientAddress(req, trustProxy);
@@ -116,6 +118,7 @@ export function createRequestGuard({ actionBodyLimit, trustProxy, logger = creat
   async function check(req, res) {
     trustForwardedHeaders(req, trustProxy);
     assignRequestId(req, res, trustProxy);
+    setSecurityHeaders(req, res, { dev });
     const path = pathOf(req.url);
     const api = path === "/api" || path.startsWith("/api/");
     // Of a page's bodies only server actions' are read, yet Next.js buffers up to 10 MB of any

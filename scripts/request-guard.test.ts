@@ -90,6 +90,23 @@ describe("the request guard in front of Next.js", () => {
     expect(seen[0]!.body.equals(Buffer.from(post.body))).toBe(true);
   });
 
+  it("gives every request a fresh CSP nonce, on the request for Next.js and on the response, and HSTS only over trusted HTTPS", async () => {
+    const direct = await guarded();
+    const first = await send(direct.port, "/login", { method: "GET", headers: { "x-forwarded-proto": "https" } });
+    const second = await send(direct.port, "/login", { method: "GET" });
+    const nonce = (csp: unknown) => String(csp).match(/script-src 'self' 'nonce-([A-Za-z0-9+/=]{22,})' 'strict-dynamic'/)?.[1];
+    expect(nonce(first.headers["content-security-policy"])).toBeDefined();
+    expect(direct.seen.map((s) => s.headers["content-security-policy"])).toEqual([first.headers["content-security-policy"], second.headers["content-security-policy"]]);
+    expect(nonce(first.headers["content-security-policy"])).not.toBe(nonce(second.headers["content-security-policy"]));
+    expect(first.headers["content-security-policy"]).not.toContain("unsafe-eval");
+    // With no proxy in front, a client's own X-Forwarded-Proto is dropped: no HSTS.
+    expect(first.headers["strict-transport-security"]).toBeUndefined();
+    const proxied = await guarded({ trustProxy: 1 });
+    const https = await send(proxied.port, "/api/health", { method: "GET", headers: { "x-forwarded-proto": "https" } });
+    expect(https.headers["strict-transport-security"]).toMatch(/^max-age=\d{8,}; includeSubDomains$/);
+    expect(https.headers["content-security-policy"]).toContain("upgrade-insecure-requests");
+  });
+
   it("refuses an /api body over the cap while it streams in, closes the connection and logs one line", async () => {
     const { port, lines, seen } = await guarded({ trustProxy: 1 });
     const answer = await send(port, "/api/auth/signin/credentials?token=secret", { headers: { "x-forwarded-for": "203.0.113.7" }, chunks: megabytes(10) });

@@ -6,8 +6,10 @@
 //   client's X-Forwarded-Proto/Host/Port are dropped;
 //   TRUST_PROXY=N: the socket address is appended, and lib/http/client-ip.ts takes the entry
 //   N places from the end (the address the outermost trusted proxy saw).
-// Every request then passes scripts/request-guard.mjs before Next.js sees it.
-// `npm start` runs this file; scripts/cluster.mjs runs it in each worker.
+// Every request then passes scripts/request-guard.mjs before Next.js sees it (which also sets
+// the CSP nonce and HSTS: scripts/security-headers.mjs).
+// `npm start` runs this file; scripts/cluster.mjs runs it in each worker; `npm run dev` runs it
+// with --dev (Next.js's development server), so development sends the same headers.
 import { readFileSync } from "node:fs";
 import http from "node:http";
 import { createRequire } from "node:module";
@@ -24,24 +26,33 @@ function builtConfig() {
   }
 }
 
-export async function startServer({ port, hostname }) {
-  process.env.NODE_ENV = "production";
+export async function startServer({ port, hostname, dev = false }) {
+  process.env.NODE_ENV = dev ? "development" : "production";
   // Tells lib/http/client-ip.ts that X-Forwarded-For was rewritten by this server.
   process.env.FRONT_DOOR_SERVER = "1";
   const trustProxy = Number(process.env.TRUST_PROXY) || 0;
   const { default: next } = await import("next");
-  // Serve with the configuration as `next build` resolved it, the way Next.js's own standalone
-  // server does. Otherwise it compiles next.config.ts again at start-up, which loads its
-  // native compiler: 25 MB of memory in every process, for nothing.
-  const config = builtConfig();
-  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG ??= JSON.stringify(config);
-  const app = next({ dev: false, hostname, port });
+  const require = createRequire(import.meta.url);
+  let config;
+  if (dev) {
+    // `npm run dev`: Next.js's development server behind the same guard and headers.
+    const { default: loadConfig } = require("next/dist/server/config");
+    config = await loadConfig(require("next/constants").PHASE_DEVELOPMENT_SERVER, process.cwd());
+  } else {
+    // Serve with the configuration as `next build` resolved it, the way Next.js's own standalone
+    // server does. Otherwise it compiles next.config.ts again at start-up, which loads its
+    // native compiler: 25 MB of memory in every process, for nothing.
+    config = builtConfig();
+    process.env.__NEXT_PRIVATE_STANDALONE_CONFIG ??= JSON.stringify(config);
+  }
+  const app = next({ dev, hostname, port });
   const handle = app.getRequestHandler();
   // After prepare: it validates the settings (LOG_LEVEL among them) and lists what is wrong.
   await app.prepare();
   // The limit Next.js was built with (next.config.ts), read the way Next.js reads it.
-  const parseBytes = createRequire(import.meta.url)("next/dist/compiled/bytes").parse;
-  const guard = createRequestGuard({ trustProxy, actionBodyLimit: parseBytes(config.experimental?.serverActions?.bodySizeLimit ?? "1 MB") });
+  const parseBytes = require("next/dist/compiled/bytes").parse;
+  const actionBodyLimit = parseBytes(config.experimental?.serverActions?.bodySizeLimit ?? "1 MB");
+  const guard = createRequestGuard({ trustProxy, dev, actionBodyLimit });
   const server = http.createServer(async (req, res) => {
     answerOutagesWith503(res);
     if (server.draining) {
@@ -107,7 +118,7 @@ export function closeOnSignal(server) {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const port = Number(process.env.PORT) || 3000;
   const hostname = process.env.HOSTNAME || "0.0.0.0";
-  const server = await startServer({ port, hostname });
+  const server = await startServer({ port, hostname, dev: process.argv.includes("--dev") });
   closeOnSignal(server);
   console.log(`Ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
 }
