@@ -1,7 +1,8 @@
 /**
- * The few settings the edge runtime reads (middleware.ts and the edge-safe Auth.js config in
- * lib/auth/config.ts), which cannot load lib/env.ts. The running server validates them with
- * every other setting at start-up (instrumentation.ts).
+ * The few settings middleware.ts (a bundle of its own, run before protected pages) and the
+ * light half of the Auth.js config in lib/auth/config.ts read, without loading lib/env.ts and
+ * its schema. The running server validates them with every other setting at start-up
+ * (instrumentation.ts).
  */
 export const edgeEnv = {
   AUTH_SECRET: process.env.AUTH_SECRET,

@@ -3,7 +3,7 @@ import { decode, getToken, type JWT, type JWTDecodeParams } from "next-auth/jwt"
 import { edgeEnv } from "@/lib/env-edge";
 
 /**
- * The edge-safe half of the Auth.js configuration: no providers, no database, no bcrypt.
+ * The light half of the Auth.js configuration: no providers, no database, no bcrypt.
  * middleware.ts relies on it; lib/auth/index.ts adds the rest.
  */
 
