@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { confirmWithPasskeyAction, passkeyConfirmOptionsAction } from "@/app/(dashboard)/actions";
+import { confirmWithPasskeyAction, passkeyConfirmOptionsAction } from "@/app/dashboard/actions";
 import { askForPasskey } from "@/components/forms/passkey";
 import { PasskeyButton } from "@/components/forms/passkey-button";
 import { PASSKEY_NOT_CONFIRMED, PASSKEY_TOO_MANY } from "@/lib/auth/passkey-messages";

@@ -1,7 +1,8 @@
-import { KeyRound, ShieldCheck, Zap } from "lucide-react";
+import { KeyRound, ShieldCheck, Zap } from "lucide";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { getCurrentSession } from "@/lib/auth/session";
+import { Icon } from "@/components/ui/icon";
 import { APP_NAME } from "@/lib/site";
 
 const FEATURES = [
@@ -35,9 +36,9 @@ export default async function HomePage() {
         </div>
       )}
       <ul className="grid w-full gap-4 text-left sm:grid-cols-3">
-        {FEATURES.map(({ icon: Icon, title, text }) => (
+        {FEATURES.map(({ icon, title, text }) => (
           <li key={title} className="rounded-lg border bg-card p-5 shadow-sm">
-            <Icon aria-hidden className="mb-3 size-5 text-primary" />
+            <Icon icon={icon} className="mb-3 size-5 text-primary" />
             <h2 className="font-semibold">{title}</h2>
             <p className="mt-1 text-sm text-muted-foreground">{text}</p>
           </li>

@@ -1,15 +1,16 @@
 "use client";
 
-import { LogOut } from "lucide-react";
+import { LogOut } from "lucide";
 import { useFormStatus } from "react-dom";
 import { signOutAction } from "@/app/(auth)/actions";
 import { Button } from "@/components/ui/button";
+import { Icon } from "@/components/ui/icon";
 
 function SignOutSubmit() {
   const { pending } = useFormStatus();
   return (
     <Button type="submit" variant="outline" size="sm" disabled={pending} aria-disabled={pending}>
-      <LogOut aria-hidden />
+      <Icon icon={LogOut} />
       Sign out
     </Button>
   );

@@ -1,7 +1,8 @@
-import { CircleUserRound, DoorOpen, ShieldCheck } from "lucide-react";
+import { CircleUserRound, DoorOpen, ShieldCheck } from "lucide";
 import Link from "next/link";
 import { SignOutButton } from "./sign-out-button";
 import { Button } from "@/components/ui/button";
+import { Icon } from "@/components/ui/icon";
 import type { SessionUser } from "@/lib/auth/session";
 import { APP_NAME } from "@/lib/site";
 
@@ -13,7 +14,7 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
           href={user ? "/dashboard" : "/"}
           className="flex shrink-0 items-center gap-2 whitespace-nowrap rounded-md font-semibold tracking-tight focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
         >
-          <DoorOpen aria-hidden className="size-5 text-primary" />
+          <Icon icon={DoorOpen} className="size-5 text-primary" />
           {APP_NAME}
         </Link>
         {user ? (
@@ -21,14 +22,14 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
             {user.role === "admin" ? (
               <Button asChild variant="ghost" size="sm">
                 <Link href="/admin/users" title="Admin area">
-                  <ShieldCheck aria-hidden />
+                  <Icon icon={ShieldCheck} />
                   <span className="sr-only sm:not-sr-only">Admin</span>
                 </Link>
               </Button>
             ) : null}
             <Button asChild variant="ghost" size="sm" className="min-w-0">
               <Link href="/dashboard/profile" title="Your profile">
-                <CircleUserRound aria-hidden />
+                <Icon icon={CircleUserRound} />
                 <span className="sr-only sm:not-sr-only sm:max-w-[12rem] sm:truncate">{user.username ?? user.email}</span>
               </Link>
             </Button>

@@ -69,6 +69,18 @@ test("admin pages and the 403 page: no serious accessibility violations, light a
   }
 });
 
+test("an unknown address gets the app's own 404 page, inside and outside the dashboard", async ({ page, user }) => {
+  for (const path of ["/no-such-page", "/dashboard/no-such-page"]) {
+    if (path.startsWith("/dashboard")) await signIn(page, user.email, user.password);
+    const response = await page.goto(path);
+    expect(response!.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+    await expect(page).toHaveTitle(/^Page not found · /);
+    await expect(page.getByRole("link", { name: "Go to the home page" })).toHaveAttribute("href", "/");
+  }
+  await checkPage(page, "not-found", "/no-such-page");
+});
+
 test("forms with errors: no serious accessibility violations", async ({ page }) => {
   await page.goto("/signup");
   await page.getByRole("button", { name: "Create account" }).click();

@@ -71,6 +71,10 @@ test("a forged or tampered session cookie is refused", async ({ browser, baseURL
   const response = await page.request.get("/dashboard", { maxRedirects: 0 });
   expect(response.status()).toBe(307);
   expect(response.headers().location).toMatch(/^\/login\?callbackUrl=/);
+  // The page itself refuses it (middleware runs only without a cookie), and still sends it back here.
+  const deep = await page.request.get("/dashboard/settings/sessions?from=mail", { maxRedirects: 0 });
+  expect(deep.status()).toBe(307);
+  expect(deep.headers().location).toBe("/login?callbackUrl=%2Fdashboard%2Fsettings%2Fsessions%3Ffrom%3Dmail");
   await context.close();
 });
 

@@ -69,6 +69,24 @@ export function assignRequestId(req, res, trustProxy) {
 }
 
 /**
+ * Tells the app which address was asked for (X-Request-Path: path and query, without Next.js's
+ * `_rsc` cache-buster), whatever the client sent under that name. Pages read no URL of their
+ * own: requireSession needs it to send someone whose session has ended to sign-in and back.
+ * @param {Request} req
+ */
+export function assignRequestPath(req) {
+  let path = "/";
+  try {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    url.searchParams.delete("_rsc");
+    path = url.pathname + url.search;
+  } catch {
+    // An unparsable address gets Next.js's 400; sign-in then goes back to the dashboard.
+  }
+  req.headers["x-request-path"] = path;
+}
+
+/**
  * @param {{ actionBodyLimit: number, trustProxy: number, dev?: boolean, logger?: import("pino").Logger }} options
  * @returns {(req: Request, res: Response) => Promise<boolean>} true: hand the request to Next.js
  */
@@ -118,6 +136,7 @@ export function createRequestGuard({ actionBodyLimit, trustProxy, dev = false, l
   async function check(req, res) {
     trustForwardedHeaders(req, trustProxy);
     assignRequestId(req, res, trustProxy);
+    assignRequestPath(req);
     setSecurityHeaders(req, res, { dev });
     const path = pathOf(req.url);
     const api = path === "/api" || path.startsWith("/api/");

@@ -145,6 +145,13 @@ describe("the request guard in front of Next.js", () => {
     expect(lines.map((line) => line.reason)).toEqual(["cross-origin", "not-json"]);
   });
 
+  it("tells the app the address asked for (X-Request-Path), without _rsc and whatever the client claimed", async () => {
+    const { port, seen } = await guarded();
+    await send(port, "/dashboard/settings?tab=1&_rsc=abc", { method: "GET", headers: { "x-request-path": "/elsewhere" } });
+    await send(port, "/dashboard", { method: "GET" });
+    expect(seen.map((s) => s.headers["x-request-path"])).toEqual(["/dashboard/settings?tab=1", "/dashboard"]);
+  });
+
   it("with no proxy (TRUST_PROXY=0), drops the client's X-Forwarded-Proto, Host and Port and sets X-Forwarded-For from the socket", async () => {
     const { port, seen } = await guarded({ trustProxy: 0 });
     const forged = { "x-forwarded-proto": "https", "x-forwarded-host": "evil.example", "x-forwarded-port": "443", "x-forwarded-for": "203.0.113.7" };

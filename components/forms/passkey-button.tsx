@@ -1,9 +1,10 @@
 "use client";
 
-import { KeyRound } from "lucide-react";
+import { KeyRound } from "lucide";
 import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Icon } from "@/components/ui/icon";
 
 /**
  * A button that runs a passkey ceremony (`run`, which answers with an error message or
@@ -38,7 +39,7 @@ export function PasskeyButton({
           });
         }}
       >
-        <KeyRound aria-hidden />
+        <Icon icon={KeyRound} />
         {children}
       </Button>
     </div>

@@ -1,8 +1,9 @@
 "use client";
 
-import { LoaderCircle } from "lucide-react";
+import { LoaderCircle } from "lucide";
 import type * as React from "react";
 import { Button } from "@/components/ui/button";
+import { Icon } from "@/components/ui/icon";
 
 /** A submit button that shows progress and refuses double submits while its form is pending. */
 export function SubmitButton({
@@ -15,7 +16,7 @@ export function SubmitButton({
     <Button type="submit" aria-disabled={pending} disabled={pending} {...props}>
       {pending ? (
         <>
-          <LoaderCircle aria-hidden className="animate-spin" />
+          <Icon icon={LoaderCircle} className="animate-spin" />
           <span>{pendingText}</span>
         </>
       ) : (

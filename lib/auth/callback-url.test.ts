@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_AFTER_SIGN_IN, safeCallbackUrl } from "@/lib/auth/callback-url";
+import { DEFAULT_AFTER_SIGN_IN, safeCallbackUrl, signInAndBack } from "@/lib/auth/callback-url";
 
 /** Same-origin means a path: one leading slash, never "//" or "/\" (both mean another host). */
 function expectSameOrigin(result: string) {
@@ -134,4 +134,14 @@ describe("safeCallbackUrl", () => {
       expectSameOrigin(safeCallbackUrl(value));
     },
   );
+});
+
+describe("signInAndBack", () => {
+  it("asks sign-in to return to the path and query", () => {
+    expect(signInAndBack("/login", "/dashboard/profile?tab=1")).toBe("/login?callbackUrl=%2Fdashboard%2Fprofile%3Ftab%3D1");
+  });
+
+  it.each([null, "", "//evil.example", "https://evil.example/", `/${"a".repeat(2048)}`])("leaves out %j", (back) => {
+    expect(signInAndBack("/login", back)).toBe("/login");
+  });
 });

@@ -3,6 +3,16 @@ import { CALLBACK_URL_MAX } from "@/lib/http/limits";
 export const DEFAULT_AFTER_SIGN_IN = "/dashboard";
 
 /**
+ * Where to send someone who must sign in before `back` (path and query): the sign-in page,
+ * asked to return there. A huge path would make a redirect header proxies refuse, and would
+ * be dropped by safeCallbackUrl anyway, so it is left out; so is an unknown one (null).
+ */
+export function signInAndBack(signInPath: string, back: string | null): string {
+  if (!back || back.length > CALLBACK_URL_MAX || safeCallbackUrl(back, "") === "") return signInPath;
+  return `${signInPath}?${new URLSearchParams({ callbackUrl: back })}`;
+}
+
+/**
  * Returns `value` when it is a same-origin relative path ("/x"), else the default.
  * Refuses protocol-relative ("//x"), backslash ("/\x"), absolute and scripted URLs, and any
  * path that a browser would resolve to another origin.

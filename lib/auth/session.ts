@@ -5,6 +5,8 @@ import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { deleteSession, findActiveSession } from "@/lib/db/sessions";
 import { env } from "@/lib/env";
+import { REQUEST_PATH_HEADER } from "@/lib/http/request-id";
+import { signInAndBack } from "./callback-url";
 import { hasSecureSessionCookie, isTokenCurrent, readSessionToken, SIGN_IN_PATH } from "./config";
 
 /** The signed-in person. `username` is null until someone who came through an identity provider chooses one. */
@@ -58,7 +60,8 @@ export async function requireSession(options?: { allowWithoutTwoFactor: true }):
 export async function requireSession(options: { allowWithoutUsername: true }): Promise<SessionInfo>;
 export async function requireSession(options?: { allowWithoutUsername?: true; allowWithoutTwoFactor?: true }): Promise<SessionInfo> {
   const session = await getCurrentSession();
-  if (!session) redirect(SIGN_IN_PATH);
+  // Back to this address after sign-in (middleware.ts does the same for requests without a cookie).
+  if (!session) redirect(signInAndBack(SIGN_IN_PATH, (await headers()).get(REQUEST_PATH_HEADER)));
   if (session.user.username === null && !options?.allowWithoutUsername) redirect(WELCOME_PATH);
   // REQUIRE_TWO_FACTOR: set it up before anything else opens (its own page asks with allowWithoutTwoFactor).
   if (env.REQUIRE_TWO_FACTOR && !session.user.twoFactor && !options?.allowWithoutTwoFactor && !options?.allowWithoutUsername) {

@@ -1,7 +1,8 @@
-import { CircleUserRound, Settings, ShieldCheck } from "lucide-react";
+import { CircleUserRound, Settings, ShieldCheck } from "lucide";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, CardDescription, CardHeader } from "@/components/ui/card";
+import { Icon } from "@/components/ui/icon";
 import { mayUseApp, requireSession } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -25,7 +26,7 @@ export default async function DashboardPage() {
         >
           <Card className="h-full transition-colors hover:bg-accent/50">
             <CardHeader>
-              <CircleUserRound aria-hidden className="size-5 text-primary" />
+              <Icon icon={CircleUserRound} className="size-5 text-primary" />
               <h2 className="font-semibold">Your profile</h2>
               <CardDescription>Your username, email and when you joined.</CardDescription>
             </CardHeader>
@@ -37,7 +38,7 @@ export default async function DashboardPage() {
         >
           <Card className="h-full transition-colors hover:bg-accent/50">
             <CardHeader>
-              <Settings aria-hidden className="size-5 text-primary" />
+              <Icon icon={Settings} className="size-5 text-primary" />
               <h2 className="font-semibold">Settings</h2>
               <CardDescription>Password, email, where you are signed in, and deleting your account.</CardDescription>
             </CardHeader>
@@ -45,7 +46,7 @@ export default async function DashboardPage() {
         </Link>
         <Card>
           <CardHeader>
-            <ShieldCheck aria-hidden className="size-5 text-success" />
+            <Icon icon={ShieldCheck} className="size-5 text-success" />
             <h2 className="font-semibold">Signed in securely</h2>
             <CardDescription>Signing out ends this session on the server too.</CardDescription>
           </CardHeader>

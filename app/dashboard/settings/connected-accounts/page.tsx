@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { disconnectProviderAction } from "@/app/(dashboard)/actions";
+import { disconnectProviderAction } from "@/app/dashboard/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { connectedAccounts, connectNeedsPassword, LAST_METHOD } from "@/lib/account/connected-accounts";

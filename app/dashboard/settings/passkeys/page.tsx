@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { removePasskeyAction } from "@/app/(dashboard)/actions";
+import { removePasskeyAction } from "@/app/dashboard/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { connectNeedsPassword } from "@/lib/account/connected-accounts";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { startTwoFactorSetupAction } from "@/app/(dashboard)/actions";
+import { startTwoFactorSetupAction } from "@/app/dashboard/actions";
 import { Button } from "@/components/ui/button";
 import { twoFactorStatus } from "@/lib/account/two-factor";
 import { hasPassword } from "@/lib/account/profile";

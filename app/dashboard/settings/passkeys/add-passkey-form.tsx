@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { addPasskeyAction, type PasskeyState, passkeyRegistrationOptionsAction } from "@/app/(dashboard)/actions";
+import { addPasskeyAction, type PasskeyState, passkeyRegistrationOptionsAction } from "@/app/dashboard/actions";
 import { FormField } from "@/components/forms/form-field";
 import { makePasskey } from "@/components/forms/passkey";
 import { PasswordInput } from "@/components/forms/password-input";

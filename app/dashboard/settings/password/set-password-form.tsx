@@ -1,6 +1,6 @@
 "use client";
 
-import { setPasswordAction } from "@/app/(dashboard)/actions";
+import { setPasswordAction } from "@/app/dashboard/actions";
 import { NewPasswordFields } from "@/components/forms/new-password-fields";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";

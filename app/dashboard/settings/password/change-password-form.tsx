@@ -1,6 +1,6 @@
 "use client";
 
-import { changePasswordAction } from "@/app/(dashboard)/actions";
+import { changePasswordAction } from "@/app/dashboard/actions";
 import { FormField } from "@/components/forms/form-field";
 import { NewPasswordFields } from "@/components/forms/new-password-fields";
 import { PasswordInput } from "@/components/forms/password-input";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { connectProviderAction } from "@/app/(dashboard)/actions";
+import { connectProviderAction } from "@/app/dashboard/actions";
 import { FormField } from "@/components/forms/form-field";
 import { PasswordInput } from "@/components/forms/password-input";
 import { SubmitButton } from "@/components/forms/submit-button";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { revokeOtherSessionsAction, revokeSessionAction } from "@/app/(dashboard)/actions";
+import { revokeOtherSessionsAction, revokeSessionAction } from "@/app/dashboard/actions";
 import { Button } from "@/components/ui/button";
 import { getSessions } from "@/lib/account/sessions";
 import { requireSession } from "@/lib/auth/session";

@@ -7,7 +7,7 @@ import {
   type RecoveryCodesState,
   regenerateRecoveryCodesAction,
   turnOffTwoFactorAction,
-} from "@/app/(dashboard)/actions";
+} from "@/app/dashboard/actions";
 import { FormField } from "@/components/forms/form-field";
 import { PasswordInput } from "@/components/forms/password-input";
 import { SubmitButton } from "@/components/forms/submit-button";
