@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { StatusCard } from "@/components/status-card";
 
 export const metadata: Metadata = { title: "Page not found" };
 
@@ -11,16 +10,11 @@ export const metadata: Metadata = { title: "Page not found" };
  */
 export default function NotFound() {
   return (
-    <Card className="mx-auto w-full max-w-md">
-      <CardHeader>
-        <CardTitle as="h1">Page not found</CardTitle>
-        <CardDescription>This page could not be found. Check the address, or start again from the home page.</CardDescription>
-      </CardHeader>
-      <CardContent>
-        <Link href="/" className="text-sm font-medium text-primary underline-offset-4 hover:underline">
-          Go to the home page
-        </Link>
-      </CardContent>
-    </Card>
+    <StatusCard
+      title="Page not found"
+      text="This page could not be found. Check the address, or start again from the home page."
+      href="/"
+      linkText="Go to the home page"
+    />
   );
 }
