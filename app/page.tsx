@@ -1,4 +1,3 @@
-import { KeyRound, ShieldCheck, Zap } from "lucide";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { getCurrentSession } from "@/lib/auth/session";
@@ -6,9 +5,9 @@ import { Icon } from "@/components/ui/icon";
 import { APP_NAME } from "@/lib/site";
 
 const FEATURES = [
-  { icon: ShieldCheck, title: "Secure by default", text: "bcrypt hashing, revocable sessions, strict headers." },
-  { icon: KeyRound, title: "Your data stays yours", text: "Self-hosted end to end, on SQLite or PostgreSQL." },
-  { icon: Zap, title: "Fast to start", text: "One command to run, one to test." },
+  { icon: "icon-[lucide--shield-check]", title: "Secure by default", text: "bcrypt hashing, revocable sessions, strict headers." },
+  { icon: "icon-[lucide--key-round]", title: "Your data stays yours", text: "Self-hosted end to end, on SQLite or PostgreSQL." },
+  { icon: "icon-[lucide--zap]", title: "Fast to start", text: "One command to run, one to test." },
 ];
 
 export default async function HomePage() {
@@ -38,7 +37,7 @@ export default async function HomePage() {
       <ul className="grid w-full gap-4 text-left sm:grid-cols-3">
         {FEATURES.map(({ icon, title, text }) => (
           <li key={title} className="rounded-lg border bg-card p-5 shadow-sm">
-            <Icon icon={icon} className="mb-3 size-5 text-primary" />
+            <Icon className={`${icon} mb-3 block size-5 text-primary`} />
             <h2 className="font-semibold">{title}</h2>
             <p className="mt-1 text-sm text-muted-foreground">{text}</p>
           </li>

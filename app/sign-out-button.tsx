@@ -1,6 +1,5 @@
 "use client";
 
-import { LogOut } from "lucide";
 import { useFormStatus } from "react-dom";
 import { signOutAction } from "@/app/(auth)/actions";
 import { Button } from "@/components/ui/button";
@@ -10,7 +9,7 @@ function SignOutSubmit() {
   const { pending } = useFormStatus();
   return (
     <Button type="submit" variant="outline" size="sm" disabled={pending} aria-disabled={pending}>
-      <Icon icon={LogOut} />
+      <Icon className="icon-[lucide--log-out]" />
       Sign out
     </Button>
   );

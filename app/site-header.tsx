@@ -1,4 +1,3 @@
-import { CircleUserRound, DoorOpen, ShieldCheck } from "lucide";
 import Link from "next/link";
 import { SignOutButton } from "./sign-out-button";
 import { Button } from "@/components/ui/button";
@@ -14,7 +13,7 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
           href={user ? "/dashboard" : "/"}
           className="flex shrink-0 items-center gap-2 whitespace-nowrap rounded-md font-semibold tracking-tight focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
         >
-          <Icon icon={DoorOpen} className="size-5 text-primary" />
+          <Icon className="icon-[lucide--door-open] size-5 text-primary" />
           {APP_NAME}
         </Link>
         {user ? (
@@ -22,14 +21,14 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
             {user.role === "admin" ? (
               <Button asChild variant="ghost" size="sm">
                 <Link href="/admin/users" title="Admin area">
-                  <Icon icon={ShieldCheck} />
+                  <Icon className="icon-[lucide--shield-check]" />
                   <span className="sr-only sm:not-sr-only">Admin</span>
                 </Link>
               </Button>
             ) : null}
             <Button asChild variant="ghost" size="sm" className="min-w-0">
               <Link href="/dashboard/profile" title="Your profile">
-                <Icon icon={CircleUserRound} />
+                <Icon className="icon-[lucide--circle-user-round]" />
                 <span className="sr-only sm:not-sr-only sm:max-w-[12rem] sm:truncate">{user.username ?? user.email}</span>
               </Link>
             </Button>

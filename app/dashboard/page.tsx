@@ -1,4 +1,3 @@
-import { CircleUserRound, Settings, ShieldCheck } from "lucide";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, CardDescription, CardHeader } from "@/components/ui/card";
@@ -26,7 +25,7 @@ export default async function DashboardPage() {
         >
           <Card className="h-full transition-colors hover:bg-accent/50">
             <CardHeader>
-              <Icon icon={CircleUserRound} className="size-5 text-primary" />
+              <Icon className="icon-[lucide--circle-user-round] size-5 text-primary" />
               <h2 className="font-semibold">Your profile</h2>
               <CardDescription>Your username, email and when you joined.</CardDescription>
             </CardHeader>
@@ -38,7 +37,7 @@ export default async function DashboardPage() {
         >
           <Card className="h-full transition-colors hover:bg-accent/50">
             <CardHeader>
-              <Icon icon={Settings} className="size-5 text-primary" />
+              <Icon className="icon-[lucide--settings] size-5 text-primary" />
               <h2 className="font-semibold">Settings</h2>
               <CardDescription>Password, email, where you are signed in, and deleting your account.</CardDescription>
             </CardHeader>
@@ -46,7 +45,7 @@ export default async function DashboardPage() {
         </Link>
         <Card>
           <CardHeader>
-            <Icon icon={ShieldCheck} className="size-5 text-success" />
+            <Icon className="icon-[lucide--shield-check] size-5 text-success" />
             <h2 className="font-semibold">Signed in securely</h2>
             <CardDescription>Signing out ends this session on the server too.</CardDescription>
           </CardHeader>

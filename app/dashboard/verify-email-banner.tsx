@@ -1,6 +1,5 @@
 "use client";
 
-import { MailWarning } from "lucide";
 import { useActionState } from "react";
 import { resendVerificationAction } from "@/app/dashboard/actions";
 import { SubmitButton } from "@/components/forms/submit-button";
@@ -15,7 +14,7 @@ export function VerifyEmailBanner({ email, required }: { email: string; required
       className="flex flex-wrap items-start justify-between gap-4 rounded-lg border border-info/40 bg-info/10 p-4"
     >
       <div className="flex gap-3">
-        <Icon icon={MailWarning} className="mt-0.5 size-5 shrink-0 text-info" />
+        <Icon className="icon-[lucide--mail-warning] mt-0.5 size-5 shrink-0 text-info" />
         <div className="grid gap-1 text-sm">
           <h2 id="verify-email-title" className="font-semibold">
             Verify your email

@@ -1,6 +1,5 @@
 "use client";
 
-import { KeyRound } from "lucide";
 import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -39,7 +38,7 @@ export function PasskeyButton({
           });
         }}
       >
-        <Icon icon={KeyRound} />
+        <Icon className="icon-[lucide--key-round]" />
         {children}
       </Button>
     </div>

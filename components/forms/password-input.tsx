@@ -1,6 +1,5 @@
 "use client";
 
-import { Eye, EyeOff } from "lucide";
 import { useState } from "react";
 import type * as React from "react";
 import { Icon } from "@/components/ui/icon";
@@ -27,7 +26,7 @@ export function PasswordInput({ className, ...props }: Omit<React.ComponentProps
         aria-pressed={visible}
         className="absolute inset-y-0 right-0 flex w-10 items-center justify-center rounded-r-md text-muted-foreground hover:text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
       >
-        {visible ? <Icon icon={EyeOff} className="size-4" /> : <Icon icon={Eye} className="size-4" />}
+        {visible ? <Icon className="icon-[lucide--eye-off] size-4" /> : <Icon className="icon-[lucide--eye] size-4" />}
       </button>
     </div>
   );

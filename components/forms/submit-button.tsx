@@ -1,6 +1,5 @@
 "use client";
 
-import { LoaderCircle } from "lucide";
 import type * as React from "react";
 import { Button } from "@/components/ui/button";
 import { Icon } from "@/components/ui/icon";
@@ -16,7 +15,7 @@ export function SubmitButton({
     <Button type="submit" aria-disabled={pending} disabled={pending} {...props}>
       {pending ? (
         <>
-          <Icon icon={LoaderCircle} className="animate-spin" />
+          <Icon className="icon-[lucide--loader-circle] animate-spin" />
           <span>{pendingText}</span>
         </>
       ) : (

@@ -1,35 +1,12 @@
-import type { IconNode } from "lucide";
-import { createElement } from "react";
 import type * as React from "react";
 
 /**
- * A Lucide icon as plain SVG, drawn from the `lucide` package's icon data:
- * `<Icon icon={DoorOpen} className="size-5" />`. Decorative (aria-hidden) unless told otherwise.
- *
- * Not lucide-react: since 1.0 every lucide-react icon is a client component, so each icon on a
- * server-rendered page was a client boundary (a module reference in the page's payload, and a
- * second render). This component has no hooks and no "use client": it renders where it is
- * used. Measured on /dashboard (five icons): taking the icons off saved 11-15 % of its CPU per
- * request; this component instead of lucide-react's measured 0.96 and 1.03 x in two runs, so
- * most of an icon's cost is its SVG, which both draw.
+ * A Lucide icon, drawn by the stylesheet: `<Icon className="icon-[lucide--door-open] size-5" />`.
+ * The `icon-[lucide--name]` class is Iconify's Tailwind plugin (globals.css): for each icon the
+ * source uses, the built CSS holds its SVG as a mask over the text colour, so a page carries one
+ * empty element per icon instead of an SVG tree to render and serialize on every request.
+ * 1em square unless sized; decorative (aria-hidden) unless told otherwise.
  */
-export function Icon({ icon, className, ...props }: { icon: IconNode } & React.ComponentProps<"svg">) {
-  return (
-    <svg
-      xmlns="http://www.w3.org/2000/svg"
-      width={24}
-      height={24}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={2}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden
-      className={className ? `lucide ${className}` : "lucide"}
-      {...props}
-    >
-      {icon.map(([tag, attributes], index) => createElement(tag, { key: index, ...attributes }))}
-    </svg>
-  );
+export function Icon({ className, ...props }: React.ComponentProps<"span">) {
+  return <span aria-hidden className={`icon ${className}`} {...props} />;
 }
