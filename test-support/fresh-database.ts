@@ -43,7 +43,7 @@ export function freshDatabase(settings: Record<string, string> = {}, seed?: Seed
   const previous = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]));
   Object.assign(process.env, env);
   // A Prisma client left on globalThis by another test file would point at another file.
-  delete (globalThis as { prisma?: unknown }).prisma;
+  delete (globalThis as { database?: unknown }).database;
 
   const db = new Database(file);
   db.pragma("busy_timeout = 5000");

@@ -87,3 +87,34 @@ describe("confirmedAt through the database (liveSession)", () => {
     expect(signedInRecently(after!)).toBe(true);
   });
 });
+
+describe("liveSession reads the person with the session", () => {
+  const token = (userId: string, sid: string) => ({ sub: userId, sid, signedInAt: Math.floor(Date.now() / 1000), remember: false });
+
+  it("has every field of the session and its person, and is null once the row is gone, expired, locked or someone else's", async () => {
+    const userId = insertUser(database.db, { username: "hopper", email: "hopper@example.com", password: "correct horse battery" }, 4);
+    const verifiedAt = new Date(Date.now() - 60 * MINUTE).toISOString().replace("Z", "+00:00");
+    database.db.prepare("UPDATE User SET emailVerified = ?, role = 'admin' WHERE id = ?").run(verifiedAt, userId);
+    const { id } = await createSession({ userId, remember: true, method: "oidc", expires: new Date(Date.now() + 60 * MINUTE) });
+
+    expect(await liveSession(token(userId, id))).toEqual({
+      sessionId: id,
+      signedInAt: expect.any(Date),
+      confirmedAt: null,
+      method: "oidc",
+      user: { id: userId, username: "hopper", email: "hopper@example.com", emailVerified: true, twoFactor: false, role: "admin" },
+    });
+    expect(await liveSession(token("someone-else", id))).toBeNull();
+
+    database.db.prepare("UPDATE User SET lockedAt = ? WHERE id = ?").run(verifiedAt, userId);
+    expect(await liveSession(token(userId, id))).toBeNull();
+    database.db.prepare("UPDATE User SET lockedAt = NULL WHERE id = ?").run(userId);
+    expect(await liveSession(token(userId, id))).not.toBeNull();
+
+    database.db.prepare("UPDATE Session SET expires = ? WHERE id = ?").run(new Date(Date.now() - 1000).toISOString().replace("Z", "+00:00"), id);
+    expect(await liveSession(token(userId, id))).toBeNull();
+
+    database.db.prepare("DELETE FROM Session WHERE id = ?").run(id);
+    expect(await liveSession(token(userId, id))).toBeNull();
+  });
+});

@@ -1,12 +1,12 @@
 import "server-only";
 import { env } from "@/lib/env";
-import { createPrismaClient } from "./connect";
+import { createDatabase } from "./connect";
 import { databaseKind } from "./kind";
 
 const createClient = () =>
-  createPrismaClient(env.DATABASE_URL, { poolMax: env.DATABASE_POOL_MAX, statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS });
+  createDatabase(env.DATABASE_URL, { poolMax: env.DATABASE_POOL_MAX, statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS });
 
-const globalForPrisma = globalThis as unknown as { prisma?: ReturnType<typeof createClient> };
+const globalForPrisma = globalThis as unknown as { database?: ReturnType<typeof createClient> };
 
 /**
  * The one Prisma client of the process. Only modules under lib/db import it. Next.js bundles
@@ -14,7 +14,10 @@ const globalForPrisma = globalThis as unknown as { prisma?: ReturnType<typeof cr
  * copy of this module: they share one client, and one database connection (or pool), through
  * globalThis (in development, it also outlives hot reloads).
  */
-export const prisma = await (globalForPrisma.prisma ??= createClient());
+const database = await (globalForPrisma.database ??= createClient());
+export const prisma = database.prisma;
+/** For statements that run on every request: see lib/db/connect.ts. */
+export const rows = database.rows;
 
 // scripts/server.mjs closes the database after the last request on SIGTERM.
 (globalThis as { __frontDoorCloseDatabase?: () => Promise<void> }).__frontDoorCloseDatabase = () => prisma.$disconnect();

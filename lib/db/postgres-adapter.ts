@@ -31,8 +31,24 @@ export class PostgresAdapterFactory extends PrismaPg {
     });
   }
 
+  /** The adapter Prisma connected last. */
+  private connected?: Adapter;
+
   async connect(): Promise<Adapter> {
-    return watchReachability(await super.connect());
+    this.connected = watchReachability(await super.connect());
+    return this.connected;
+  }
+
+  /**
+   * The rows of one SELECT (`$1`, `$2`… placeholders, text values), on Prisma's pool, each row
+   * an object by column name: lib/db/connect.ts's `rows`, for the statements every request
+   * runs. Undefined until Prisma has connected.
+   */
+  async rows(sql: string, values: string[]): Promise<Record<string, unknown>[] | undefined> {
+    if (!this.connected) return undefined;
+    const argTypes = values.map(() => ({ scalarType: "string" as const, arity: "scalar" as const }));
+    const result = await this.connected.queryRaw({ sql, args: values, argTypes });
+    return result.rows.map((row) => Object.fromEntries(result.columnNames.map((name, i) => [name, row[i]])));
   }
 }
 

@@ -1,4 +1,5 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import type Database from "better-sqlite3";
 import { runMigrationFilesWhole } from "./kind";
 
 type Adapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
@@ -19,6 +20,9 @@ const PRAGMAS = [
  * statements each, so multi-statement SQL is handed to executeScript.
  */
 export class SqliteAdapterFactory extends PrismaBetterSQLite3 {
+  /** The connection of the adapter Prisma connected last, with the statements `rows` prepared on it. */
+  private connection?: { db: Database.Database; statements: Map<string, Database.Statement> };
+
   constructor(url: string) {
     super({ url, timeout: 10_000 });
   }
@@ -26,7 +30,23 @@ export class SqliteAdapterFactory extends PrismaBetterSQLite3 {
   async connect(): Promise<Adapter> {
     const adapter = await super.connect();
     await adapter.executeScript(PRAGMAS);
+    // The adapter's better-sqlite3 handle, which it keeps as `client`.
+    this.connection = { db: (adapter as unknown as { client: Database.Database }).client, statements: new Map() };
     return adapter;
+  }
+
+  /**
+   * The rows of one SELECT (`?` placeholders), on Prisma's connection, through a statement
+   * prepared once: lib/db/connect.ts's `rows`, for the statements every request runs. Their
+   * SQL is fixed text in the source, so this holds one statement per place that calls it.
+   * Undefined until Prisma has connected.
+   */
+  rows(sql: string, values: string[]): Record<string, unknown>[] | undefined {
+    if (!this.connection) return undefined;
+    const { db, statements } = this.connection;
+    let statement = statements.get(sql);
+    if (!statement) statements.set(sql, (statement = db.prepare(sql)));
+    return statement.all(...values) as Record<string, unknown>[];
   }
 
   async connectToShadowDb(): Promise<Adapter> {
