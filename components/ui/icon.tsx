@@ -7,6 +7,6 @@ import type * as React from "react";
  * empty element per icon instead of an SVG tree to render and serialize on every request.
  * 1em square unless sized; decorative (aria-hidden) unless told otherwise.
  */
-export function Icon({ className, ...props }: React.ComponentProps<"span">) {
+export function Icon({ className, ...props }: React.ComponentProps<"span"> & { className: string }) {
   return <span aria-hidden className={`icon ${className}`} {...props} />;
 }
