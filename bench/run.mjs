@@ -282,12 +282,14 @@ const withinTenPercent = (a, b) => Math.abs(a - b) <= 0.1 * Math.max(a, b);
 
 const count = (result, status) => result.statusCodeStats?.[status]?.count ?? 0;
 
-// The same V8 heap limits as `npm start` (package.json), unless NODE_OPTIONS says otherwise.
+// The same V8 heap limits and malloc arenas as `npm start` (package.json), unless NODE_OPTIONS
+// and MALLOC_ARENA_MAX say otherwise.
 const SERVER_NODE_OPTIONS = process.env.NODE_OPTIONS ?? "--max-old-space-size=192 --max-semi-space-size=8";
 
 const serverEnv = () => ({
   ...process.env,
   NODE_OPTIONS: SERVER_NODE_OPTIONS,
+  MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? "4",
   NODE_ENV: "production",
   DATABASE_URL: databaseUrl(),
   AUTH_SECRET: randomBytes(33).toString("base64"),

@@ -17,8 +17,8 @@ test.describe("finding 1: out of memory after about 2,000 distinct session cooki
   let server: ExtraServer | undefined;
 
   test.beforeAll(async () => {
-    // The heap limits of `npm start`, so a leak shows as the crash it causes in production.
-    server = await startServer(port, { NODE_OPTIONS: "--max-old-space-size=192 --max-semi-space-size=8" });
+    // The heap limits and malloc arenas of `npm start`, so a leak shows as the crash it causes in production.
+    server = await startServer(port, { NODE_OPTIONS: "--max-old-space-size=192 --max-semi-space-size=8", MALLOC_ARENA_MAX: "4" });
   });
   test.afterAll(() => server?.stop());
 

@@ -80,6 +80,7 @@ set -e
 cd "$(dirname "$0")"
 node node_modules/prisma/build/index.js migrate deploy
 export NODE_OPTIONS="\${NODE_OPTIONS:---max-old-space-size=192 --max-semi-space-size=8}"
+export MALLOC_ARENA_MAX="\${MALLOC_ARENA_MAX:-4}"
 if [ "\${START_MODE:-}" = cluster ]; then exec node scripts/cluster.mjs; fi
 exec node scripts/server.mjs
 `,
